@@ -1,0 +1,38 @@
+"""Both languages say everything: catalogues and reasoning templates have the same keys and
+placeholders, and every case text is bilingual (the schema requires it)."""
+
+from __future__ import annotations
+
+from mootcourt.engine.texts import placeholders, templates
+from mootcourt.i18n import messages
+
+
+def test_catalogues_have_the_same_keys() -> None:
+    assert set(messages("en").table) == set(messages("zh-CN").table)
+
+
+def test_catalogue_placeholders_match() -> None:
+    en, zh = messages("en").table, messages("zh-CN").table
+    for key in en:
+        assert placeholders(str(en[key])) == placeholders(str(zh[key])), key
+
+
+def test_reasoning_templates_match_across_languages() -> None:
+    en, zh = templates("en"), templates("zh-CN")
+    assert set(en) == set(zh)
+    for key in en:
+        assert placeholders(en[key]) == placeholders(zh[key]), key
+
+
+def test_every_doctrine_value_and_result_has_a_term() -> None:
+    from mootcourt.doctrine import PARAMETERS
+    from mootcourt.engine import Result
+
+    for lang in ("en", "zh-CN"):
+        table = messages(lang).table
+        for param in PARAMETERS.values():
+            assert f"param.{param.name}" in table
+            for value in param.values:
+                assert f"value.{value}" in table
+        for result in Result:
+            assert f"result.{result}" in table

@@ -1,0 +1,68 @@
+"""The record world, evaluated under each level's preset, reproduces what each court decided.
+
+Nothing here is looked up: the outcome is computed by the engine from the case file and the
+doctrine, then compared with `as_decided` as reported.
+"""
+
+from __future__ import annotations
+
+from mootcourt import Case, evaluate
+
+
+def test_record_world_reproduces_every_level_as_decided(case: Case) -> None:
+    judgment = evaluate(case, case.record_world())
+    for level_id, level in case.levels.items():
+        lv = judgment.level(level_id)
+        assert lv.liable is level.as_decided.liable, level_id
+        for defendant, outcome in level.as_decided.defendants.items():
+            got = lv.defendants[defendant]
+            assert got.liable is outcome.liable, (level_id, defendant)
+            assert sorted(got.remedies) == sorted(outcome.remedies), (level_id, defendant)
+
+
+def test_liu_courts_part_ways_at_attribution(liu: Case) -> None:
+    """As reported: the first court stopped at attribution; the appeal court got past it."""
+    d = evaluate(liu, liu.record_world()).divergence
+    assert d is not None
+    assert d.issue == "attribution"
+    assert d.levels == ("first_instance", "second_instance")
+    assert d.parameters[0][0] == "attribution"
+    assert "party by party" in d.reason("en")
+    assert "逐方审视" in d.reason("zh-CN")
+
+
+def test_liu_appeal_applies_article_69_and_rejects_general_compliance(liu: Case) -> None:
+    lv = evaluate(liu, liu.record_world()).level("second_instance")
+    fault = lv.step("fault")
+    assert fault.result == "presumed"
+    assert fault.burden_on == "platform"
+    assert fault.rules[0] == "pipl-69"
+    assert set(fault.evidence) == {"mlps_level3_filings", "security_policies"}
+    assert lv.step("attribution").burden_on == "liu", "Art. 69 does not shift causation"
+
+
+def test_liu_reported_order_puts_fault_before_attribution(liu: Case) -> None:
+    lv = evaluate(liu, liu.record_world()).level("second_instance")
+    assert [s.issue for s in lv.steps_in_reported_order()] == [
+        "processor",
+        "leak",
+        "fault",
+        "attribution",
+        "remedy",
+    ]
+
+
+def test_pang_reaches_both_defendants_jointly(pang: Case) -> None:
+    lv = evaluate(pang, pang.record_world()).level("second_instance")
+    for d in ("qunar", "china_eastern"):
+        step = lv.step("attribution", d)
+        assert step.result == "established"
+        assert "jointly" in step.text("en")
+        assert lv.step("fault", d).rules[0] == "consumer-29", "pre-PIPL law from the case file"
+
+
+def test_changing_one_input_changes_the_output(liu: Case) -> None:
+    """The non-negotiable: flip one record fact and the appeal comes out the other way."""
+    record = evaluate(liu, liu.record_world()).level("second_instance")
+    flipped = evaluate(liu, liu.record_world().with_toggles(alias_on_waybills=False))
+    assert record.liable and not flipped.level("second_instance").liable

@@ -1,0 +1,5 @@
+"""`python -m mootcourt` is the `mootcourt` command."""
+
+from .cli import main
+
+raise SystemExit(main())

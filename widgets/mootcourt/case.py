@@ -1,0 +1,307 @@
+"""Load a case: find its files, read them safely, check every reference, and offer its worlds.
+
+`load_case` is the one entry point (a case id, a folder or a `case.yaml` path). What it
+returns is immutable; the engine and every widget read the case through it. Any problem in
+the case file, its statute book or its scenarios is a `CaseError` listing every
+`file:line: field.path: message` found, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from functools import cached_property, lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from .casefile import ISSUES, CaseFile, Claim, Evidence, Level, Party, Text
+from .doctrine import PARAMETERS, Doctrine
+from .errors import CaseError, Problem
+from .law import StatuteBook, StatuteFile
+from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
+from .validation import problem_at, raise_if, validate_file
+from .world import Toggle, World
+from .yamlsource import Located, read_yaml
+
+
+class Case:
+    """A validated case with its statute book: the object every part of the kit reads."""
+
+    def __init__(self, file: CaseFile, located: Located, law: StatuteBook, root: Path) -> None:
+        self.file = file
+        self.path = located.path
+        self.root = root
+        self.law = law
+        self._located = located
+        self.id = file.id
+        self.parties: Mapping[str, Party] = MappingProxyType({p.id: p for p in file.parties})
+        self.evidence: Mapping[str, Evidence] = MappingProxyType({e.id: e for e in file.evidence})
+        self.claims: Mapping[str, Claim] = MappingProxyType({c.id: c for c in file.claims})
+        self.levels: Mapping[str, Level] = MappingProxyType({lv.id: lv for lv in file.levels})
+        self.field_ids: tuple[str, ...] = tuple(f.id for f in file.fields)
+        self.plaintiff = next(p.id for p in file.parties if p.role == "plaintiff")
+        self.defendants: tuple[str, ...] = tuple(
+            p.id for p in file.parties if p.role == "defendant"
+        )
+        self.handlers: tuple[str, ...] = tuple(p.id for p in file.parties if p.role == "handler")
+        self.toggles: Mapping[str, Toggle] = MappingProxyType(_toggles(file))
+        self._labels: dict[str, Text] = {
+            item.id: item.label
+            for item in (*file.parties, *file.fields, *file.evidence, *file.claims, *file.levels)
+        }
+
+    def __repr__(self) -> str:
+        return f"<Case {self.id}: {len(self.toggles)} toggles, levels {list(self.levels)}>"
+
+    @property
+    def title(self) -> Text:
+        return self.file.title
+
+    def label(self, item_id: str, lang: str) -> str:
+        """The readable name of a party, field, item of evidence, claim or level."""
+        text = self._labels.get(item_id)
+        return text(lang) if text else item_id
+
+    def record_world(self) -> World:
+        """What the courts had before them: record evidence in, record parties present."""
+        return World(self.toggles, {t.id: t.default for t in self.toggles.values()})
+
+    def doctrine(self, level_id: str) -> Doctrine:
+        """A level's preset as a `Doctrine` (value and basis for each parameter)."""
+        preset = self.levels[level_id].doctrine
+        settings = {name: getattr(preset, name) for name in PARAMETERS}
+        return Doctrine(
+            MappingProxyType({k: s.value for k, s in settings.items()}),
+            MappingProxyType({k: s.basis for k, s in settings.items()}),
+        )
+
+    @cached_property
+    def supporting(self) -> Mapping[str, tuple[Evidence, ...]]:
+        """fact -> the items of evidence that support it (an index the engine reads)."""
+        return _index(self.file.evidence, "supports")
+
+    @cached_property
+    def defeating(self) -> Mapping[str, tuple[Evidence, ...]]:
+        """fact -> the items of evidence that defeat it."""
+        return _index(self.file.evidence, "defeats")
+
+    @cached_property
+    def scenarios(self) -> list:
+        """The case's `scenarios.yaml`, validated (an empty list if the case has none)."""
+        from .scenarios import load_scenarios
+
+        path = self.path.parent / SCENARIOS_FILE
+        return load_scenarios(path, self) if path.is_file() else []
+
+
+def _index(evidence: Iterable[Evidence], attr: str) -> Mapping[str, tuple[Evidence, ...]]:
+    index: dict[str, list[Evidence]] = {}
+    for e in evidence:
+        for fact in getattr(e, attr):
+            index.setdefault(fact, []).append(e)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+
+def load_case(spec: str | os.PathLike[str]) -> Case:
+    """Load a case by id (`liu-v-platform-2024`), folder, or `case.yaml` path."""
+    path = find_case_file(spec)
+    stat = path.stat()
+    return _load(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, mtime_ns: int, size: int) -> Case:
+    del mtime_ns, size  # cache keys only: an edited file is read again
+    located = read_yaml(path)
+    file = validate_file(located, CaseFile)
+    root = root_for(path)
+    law = load_statutes(root, path.parent)
+    raise_if(check_references(file, located, law))
+    return Case(file, located, law, root)
+
+
+def load_statutes(root: Path, case_folder: Path | None = None) -> StatuteBook:
+    """The lessons root's statute book, plus a case folder's own `statutes.yaml` overlay."""
+    paths = [root / STATUTES]
+    if case_folder is not None and (case_folder / "statutes.yaml").is_file():
+        paths.append(case_folder / "statutes.yaml")
+    keys = tuple((p, p.stat().st_mtime_ns) for p in paths)
+    return _statutes(keys)
+
+
+@lru_cache(maxsize=8)
+def _statutes(keys: tuple[tuple[Path, int], ...]) -> StatuteBook:
+    files = []
+    errors: list[CaseError] = []
+    for path, _ in keys:
+        try:
+            located = read_yaml(path)
+            files.append((located, validate_file(located, StatuteFile)))
+        except CaseError as exc:
+            errors.append(exc)
+    if errors:
+        raise CaseError.combine(errors)
+    return StatuteBook(files)
+
+
+def _toggles(file: CaseFile) -> dict[str, Toggle]:
+    toggles: dict[str, Toggle] = {}
+    for e in file.evidence:
+        toggles[e.id] = Toggle(
+            e.id,
+            "evidence",
+            e.label,
+            e.offered_by[0],
+            not e.on_record,
+            e.on_record,
+            tuple(e.requires),
+        )
+    for p in file.parties:
+        if p.role == "handler":
+            toggles[p.id] = Toggle(
+                p.id, "party", p.label, "parties", p.hypothetical, not p.hypothetical
+            )
+    return toggles
+
+
+def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list[Problem]:
+    """Every id a case file names must exist, and every level must be complete."""
+    from .engine.rules import RULE_SLOTS
+    from .engine.texts import check_overrides
+
+    problems: list[Problem] = []
+
+    def bad(loc: tuple[str | int, ...], message: str) -> None:
+        problems.append(problem_at(located, loc, message))
+
+    def refs(loc: tuple[str | int, ...], ids: Iterable[str], known: Iterable[str], what: str):
+        known = list(known)
+        for i, item in enumerate(ids):
+            if item not in known:
+                bad((*loc, i), f"unknown {what} '{item}'; known: {', '.join(known) or 'none'}")
+
+    # one namespace for everything a toggle, label or remedy can name
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for section in ("parties", "fields", "evidence", "claims", "levels"):
+        for i, item in enumerate(getattr(file, section)):
+            if item.id in seen:
+                first = located.line_of(seen[item.id])
+                bad((section, i, "id"), f"duplicate id '{item.id}' (first at line {first})")
+            else:
+                seen[item.id] = (section, i, "id")
+
+    roles = [p.role for p in file.parties]
+    if roles.count("plaintiff") != 1:
+        bad(("parties",), f"a case needs exactly one plaintiff, found {roles.count('plaintiff')}")
+    defendants = [p.id for p in file.parties if p.role == "defendant"]
+    if not defendants:
+        bad(("parties",), "a case needs at least one defendant")
+    party_ids = [p.id for p in file.parties]
+    field_ids = [f.id for f in file.fields]
+    toggle_ids = [e.id for e in file.evidence] + [p.id for p in file.parties if p.role == "handler"]
+    claim_ids = [c.id for c in file.claims]
+    sources = {s.id: [p.id for p in s.passages] for s in file.sources}
+
+    def source_ref(loc: tuple[str | int, ...], ref) -> None:
+        if ref is None:
+            return
+        if ref.ref not in sources:
+            bad((*loc, "ref"), f"unknown source '{ref.ref}'; known: {', '.join(sources)}")
+        elif ref.passage is not None and ref.passage not in sources[ref.ref]:
+            bad(
+                (*loc, "passage"),
+                f"unknown passage '{ref.passage}' of source '{ref.ref}'; "
+                f"known: {', '.join(sources[ref.ref])}",
+            )
+
+    def field_rules(loc: tuple[str | int, ...], rules) -> None:
+        for j, rule in enumerate(rules):
+            refs((*loc, j, "fields"), rule.fields, field_ids, "field")
+            refs((*loc, j, "when"), rule.when, toggle_ids, "toggle")
+            refs((*loc, j, "unless"), rule.unless, toggle_ids, "toggle")
+
+    for i, p in enumerate(file.parties):
+        loc = ("parties", i)
+        if p.role == "plaintiff" and p.hypothetical:
+            bad((*loc, "hypothetical"), "the plaintiff cannot be hypothetical")
+        if p.role == "defendant" and p.hypothetical:
+            bad((*loc, "hypothetical"), "a defendant cannot be hypothetical: add a handler")
+        if p.processing == "entrusted" and p.entrusted_by is None:
+            bad((*loc, "entrusted_by"), "an entrusted party must name who entrusted it")
+        if p.entrusted_by is not None:
+            if p.processing != "entrusted":
+                bad((*loc, "entrusted_by"), "only an entrusted party has entrusted_by")
+            refs(loc, [p.entrusted_by], defendants, "defendant in entrusted_by")
+        refs((*loc, "holds", "known_through"), p.holds.known_through, toggle_ids, "toggle")
+        field_rules((*loc, "holds", "rules"), p.holds.rules)
+        source_ref((*loc, "source"), p.source)
+    field_rules(("leak", "fields"), file.leak.fields)
+
+    for i, e in enumerate(file.evidence):
+        loc = ("evidence", i)
+        refs((*loc, "offered_by"), e.offered_by, party_ids, "party")
+        refs((*loc, "about"), e.about, defendants, "defendant")
+        refs((*loc, "requires"), e.requires, toggle_ids, "toggle")
+        if e.id in e.requires:
+            bad((*loc, "requires"), f"'{e.id}' cannot require itself")
+        if e.on_record and e.source is None:
+            bad((*loc, "source"), "on-record evidence must cite the source that reports it")
+        source_ref((*loc, "source"), e.source)
+
+    for i, c in enumerate(file.claims):
+        refs(("claims", i, "against"), c.against, defendants, "defendant")
+
+    for i, lv in enumerate(file.levels):
+        loc = ("levels", i)
+        for name in PARAMETERS:
+            setting = getattr(lv.doctrine, name)
+            values = PARAMETERS[name].values
+            if setting.value not in values:
+                bad(
+                    (*loc, "doctrine", name, "value"),
+                    f"unknown value '{setting.value}'; valid: {', '.join(values)}",
+                )
+        decided = lv.as_decided
+        for d in decided.defendants:
+            if d not in defendants:
+                bad(
+                    (*loc, "as_decided", "defendants", d),
+                    f"unknown defendant '{d}'; known: {', '.join(defendants)}",
+                )
+        for d in defendants:
+            if d not in decided.defendants:
+                bad((*loc, "as_decided", "defendants"), f"no outcome given for defendant '{d}'")
+        for d, outcome in decided.defendants.items():
+            refs(
+                (*loc, "as_decided", "defendants", d, "remedies"),
+                outcome.remedies,
+                claim_ids,
+                "claim",
+            )
+            if outcome.liable != bool(outcome.remedies):
+                bad(
+                    (*loc, "as_decided", "defendants", d, "liable"),
+                    "liable must be true exactly when a remedy is granted",
+                )
+        if decided.liable != any(o.liable for o in decided.defendants.values()):
+            bad((*loc, "as_decided", "liable"), "must be true exactly when a defendant is liable")
+        if lv.reasoning_order is not None and sorted(lv.reasoning_order) != sorted(ISSUES):
+            bad((*loc, "reasoning_order"), f"must list each issue once: {', '.join(ISSUES)}")
+        source_ref((*loc, "source"), lv.source)
+        source_ref((*loc, "as_decided", "source"), decided.source)
+
+    for i, change in enumerate(file.timeline.changes):
+        refs(("timeline", "changes", i, "when"), change.when, toggle_ids, "toggle")
+
+    all_ids = list(seen)
+    for i, a in enumerate(file.assumptions):
+        refs(("assumptions", i, "concerns"), a.concerns, all_ids, "id")
+
+    for slot, ids in file.rules.items():
+        if slot not in RULE_SLOTS:
+            bad(("rules", slot), f"unknown rule slot '{slot}'; valid: {', '.join(RULE_SLOTS)}")
+        refs(("rules", slot), ids, law, "statute id")
+    for lang, overrides in file.texts.items():
+        for key, message in check_overrides(overrides):
+            bad(("texts", lang, key), message)
+    return problems

@@ -1,0 +1,280 @@
+"""The schema of a case file (`case.yaml`): what an instructor-author writes.
+
+Everything a person reads is bilingual (`Text`: zh-CN and en). Nothing here is evaluated as
+code: conditions are lists of toggle ids, never expressions. Cross-references (a party named
+in `offered_by`, a statute id in `rules`) are checked after this schema by `mootcourt.case`,
+which knows the file's line numbers. The JSON Schema in `schemas/case.schema.json` is
+generated from these models (`mootcourt schema case`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from .doctrine import Basis
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="lower_snake_case id")]
+DashedId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+_ID_SCHEMA = {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"}
+OneOrMoreIds = Annotated[
+    list[Id],
+    BeforeValidator(lambda v: [v] if isinstance(v, str) else v),
+    WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}]}),
+    Field(min_length=1),
+]
+"""One id, or a list of them: `offered_by: liu` or `offered_by: [qunar, china_eastern]`."""
+
+Issue = Literal["processor", "leak", "attribution", "fault", "remedy"]
+ISSUES: tuple[Issue, ...] = ("processor", "leak", "attribution", "fault", "remedy")
+
+Fact = Literal[
+    "collection",  # the defendant collected and stored the plaintiff's data
+    "leak",  # the data reached third parties who used it against the plaintiff
+    "harm",  # a protected right was harmed (peace of private life, personal information)
+    "holdings",  # bears on who holds which fields
+    "source_is_defendant",  # the leak came from the defendant's processing
+    "fault",  # the defendant failed a security duty
+    "timing",  # bears on when collection, leak or harm happened
+    "loss",  # a financial loss
+    "serious_distress",  # serious mental harm (Civil Code 1183)
+]
+EvidenceKind = Literal[
+    "fact",  # ordinary evidence of a fact
+    "general_compliance",  # filings, policies, certificates: the duty in principle
+    "specific_processing",  # how this plaintiff's data was actually processed
+    "assertion",  # pleaded, not weighed by either court
+    "context",  # about other cases or the world at large, not this plaintiff's data
+]
+Remedy = Literal["apology", "compensation", "distress"]
+Role = Literal["plaintiff", "defendant", "handler"]
+Processing = Literal["own_account", "entrusted", "none"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(Model):
+    """Something a person reads, in both languages of the kit."""
+
+    zh_CN: str = Field(alias="zh-CN", min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, lang: str) -> str:
+        return self.zh_CN if lang == "zh-CN" else self.en
+
+
+class SourceRef(Model):
+    """A passage of a source (e.g. the news report), by its ids in `sources`."""
+
+    ref: DashedId
+    passage: Id | None = None
+
+
+class Setting(Model):
+    """One doctrine value in a level's preset, with where it comes from."""
+
+    value: str
+    basis: Literal["reported", "inferred"]
+    note: Text | None = None
+
+
+class DoctrinePreset(Model):
+    """A value for every doctrine parameter (see `mootcourt.doctrine.PARAMETERS`)."""
+
+    attribution: Setting
+    measures_relevance: Setting
+    fault_rule: Setting
+    rebuttal: Setting
+    fault_inference: Setting
+    entrusted_channels: Setting
+    temporal_anchor: Setting
+
+
+class DefendantOutcome(Model):
+    liable: bool
+    remedies: list[Id] = Field(default_factory=list, description="claim ids granted")
+
+
+class AsDecided(Model):
+    """What the court actually decided, as reported: the engine must reproduce it."""
+
+    liable: bool
+    outcome: Text
+    defendants: dict[Id, DefendantOutcome]
+    source: SourceRef | None = None
+
+
+class Level(Model):
+    id: Id
+    label: Text
+    court: Text
+    doctrine: DoctrinePreset
+    as_decided: AsDecided
+    reasoning_order: list[Issue] | None = Field(
+        default=None, description="the order the court's reasoning was reported in"
+    )
+    source: SourceRef | None = None
+
+
+class FieldRule(Model):
+    """Some fields, held (or possibly held) when every `when` toggle is on, unless every
+    `unless` toggle is on."""
+
+    fields: list[Id] = Field(min_length=1)
+    when: list[Id] = Field(default_factory=list)
+    unless: list[Id] = Field(default_factory=list)
+    possibly: bool = Field(
+        default=False, description="the party may hold these: they cannot be excluded"
+    )
+
+
+class Holdings(Model):
+    """Which of the plaintiff's fields a party holds."""
+
+    known_through: list[Id] = Field(
+        default_factory=list,
+        description="evidence without which this party's holdings are unknown",
+    )
+    rules: list[FieldRule] = Field(default_factory=list)
+
+
+class Party(Model):
+    id: Id
+    role: Role
+    label: Text
+    description: Text | None = None
+    processing: Processing = "none"
+    processing_basis: Literal["reported", "inferred"] | None = None
+    entrusted_by: Id | None = None
+    hypothetical: bool = False
+    holds: Holdings = Field(default_factory=Holdings)
+    source: SourceRef | None = None
+
+
+class DataField(Model):
+    id: Id
+    label: Text
+
+
+class LeakSpec(Model):
+    """What the third parties knew, when evidence shows the data reached them."""
+
+    fields: list[FieldRule] = Field(min_length=1)
+
+
+class Evidence(Model):
+    id: Id
+    label: Text
+    detail: Text | None = None
+    offered_by: OneOrMoreIds
+    on_record: bool
+    kind: EvidenceKind
+    supports: list[Fact] = Field(default_factory=list)
+    defeats: list[Fact] = Field(default_factory=list)
+    about: list[Id] = Field(
+        default_factory=list, description="the defendants it concerns; empty means all"
+    )
+    requires: list[Id] = Field(default_factory=list)
+    source: SourceRef | None = None
+
+
+class Claim(Model):
+    id: Id
+    label: Text
+    remedy: Remedy
+    against: list[Id] = Field(default_factory=list, description="empty means every defendant")
+    needs: list[Fact] = Field(default_factory=list)
+    detail: Text | None = None
+
+
+class Interval(Model):
+    """A date known only to lie between two bounds; an open bound is unknown."""
+
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+    basis: Literal["reported", "inferred"] | None = None
+    note: Text | None = None
+
+
+class TimelineChange(Model):
+    when: list[Id] = Field(min_length=1)
+    collected: Interval | None = None
+    first_harm: Interval | None = None
+    last_harm: Interval | None = None
+
+
+class Timeline(Model):
+    """When the leaked data was collected and when the harm came: PIPL's reach in time."""
+
+    collected: Interval
+    first_harm: Interval
+    last_harm: Interval
+    changes: list[TimelineChange] = Field(default_factory=list)
+
+
+class Passage(Model):
+    id: Id
+    summary: Text
+
+
+class Source(Model):
+    id: DashedId
+    kind: Literal["news_report", "judgment", "commentary"]
+    title: Text
+    published: dt.date | None = None
+    where: Text | None = None
+    passages: list[Passage] = Field(default_factory=list)
+
+
+class Assumption(Model):
+    id: Id
+    text: Text
+    concerns: list[Id] = Field(default_factory=list)
+
+
+class CaseFile(Model):
+    """A whole case: parties, data, evidence, claims, the courts and how they were decided."""
+
+    schema_version: Literal[1]
+    id: DashedId
+    title: Text
+    summary: Text
+    levels: list[Level] = Field(min_length=1)
+    parties: list[Party] = Field(min_length=2)
+    fields: list[DataField] = Field(min_length=1)
+    leak: LeakSpec
+    evidence: list[Evidence]
+    claims: list[Claim] = Field(min_length=1)
+    timeline: Timeline
+    sources: list[Source] = Field(min_length=1)
+    assumptions: list[Assumption] = Field(default_factory=list)
+    rules: dict[str, list[DashedId]] = Field(
+        default_factory=dict, description="rule slot -> statute ids, overriding the engine's"
+    )
+    texts: dict[Literal["zh-CN", "en"], dict[str, str]] = Field(
+        default_factory=dict, description="reasoning templates overriding the engine's"
+    )
+
+
+__all__ = [
+    "ISSUES",
+    "AsDecided",
+    "Assumption",
+    "Basis",
+    "CaseFile",
+    "Claim",
+    "DataField",
+    "DoctrinePreset",
+    "Evidence",
+    "FieldRule",
+    "Holdings",
+    "Interval",
+    "Level",
+    "Party",
+    "Text",
+    "Timeline",
+]

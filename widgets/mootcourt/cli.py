@@ -1,0 +1,196 @@
+"""The `mootcourt` command: validate case files, evaluate a case, print the JSON Schemas.
+
+Exit codes are part of the contract: 0 ok; 1 a case file is broken (each problem printed as
+`path:line: field.path: message`); 2 bad arguments or an invalid world (the message lists the
+valid values). No traceback ever reaches an author or a student.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from . import __version__
+from .case import Case, load_case
+from .doctrine import PARAMETERS
+from .engine import evaluate
+from .errors import CaseError, CaseNotFound, DoctrineError, WorldError
+from .i18n import LANGUAGES, messages
+
+OK, BAD_FILE, BAD_ARGS = 0, 1, 2
+ON_OFF = {"on": True, "off": False}
+
+
+class UsageError(Exception):
+    """A bad argument: exit 2 with a message that lists the valid values."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except CaseError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return BAD_FILE
+    except (UsageError, WorldError, DoctrineError, CaseNotFound) as exc:
+        print(f"mootcourt: error: {exc}", file=sys.stderr)
+        return BAD_ARGS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mootcourt",
+        description="Moot Court Kit: two courts, one dispute, and what changes the outcome.",
+    )
+    parser.add_argument("--version", action="version", version=f"mootcourt {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check case files (case.yaml, scenarios.yaml, statutes)",
+        description="Check case files; exit 0 if all are valid, 1 with file:line errors.",
+    )
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a case id, case folder or case.yaml"
+    )
+    validate.add_argument("--lang", choices=LANGUAGES, default="en")
+    validate.set_defaults(run=_validate)
+
+    ev = commands.add_parser(
+        "evaluate",
+        help="show how each court decides the case",
+        description="Evaluate every level of a case, side by side, for the record world or a "
+        "changed one.",
+    )
+    ev.add_argument("case", metavar="CASE", help="a case id, case folder or case.yaml")
+    ev.add_argument(
+        "--set",
+        dest="toggles",
+        action="append",
+        default=[],
+        metavar="ID=on|off",
+        help="turn an item of evidence or a party on or off (repeatable)",
+    )
+    ev.add_argument(
+        "--doctrine",
+        action="append",
+        default=[],
+        metavar="LEVEL.PARAM=VALUE",
+        help="change one court's doctrine (repeatable)",
+    )
+    ev.add_argument("--lang", choices=LANGUAGES, default="en")
+    ev.add_argument("--json", action="store_true", help="print the judgment as JSON")
+    ev.set_defaults(run=_evaluate)
+
+    schema = commands.add_parser(
+        "schema", help="print a JSON Schema", description="Print one of the kit's JSON Schemas."
+    )
+    schema.add_argument(
+        "kind", nargs="?", default="case", choices=["case", "scenarios", "statutes", "judgment"]
+    )
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    errors: list[CaseError] = []
+    t = messages(args.lang)
+    for path in args.paths:
+        try:
+            case = load_case(path)
+            scenarios = case.scenarios
+        except CaseError as exc:
+            errors.append(exc)
+            continue
+        except CaseNotFound as exc:
+            raise UsageError(str(exc)) from None
+        print(
+            t(
+                "cli.valid",
+                path=case.path,
+                toggles=len(case.toggles),
+                levels=len(case.levels),
+                scenarios=len(scenarios),
+            )
+        )
+    if errors:
+        raise CaseError.combine(errors)
+    return OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    case = load_case(args.case)
+    world = case.record_world().with_toggles(_toggles(case, args.toggles))
+    judgment = evaluate(case, world, _doctrine(case, args.doctrine))
+    if args.json:
+        print(json.dumps(judgment.to_dict(args.lang), ensure_ascii=False, indent=2))
+        return OK
+    from .terminal import render_judgment
+
+    render_judgment(judgment, args.lang, _console())
+    return OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schemas import dumps, generate
+
+    sys.stdout.write(dumps(generate(args.kind)))
+    return OK
+
+
+def _toggles(case: Case, items: list[str]) -> dict[str, bool]:
+    toggles: dict[str, bool] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or key not in case.toggles:
+            raise UsageError(
+                f"--set {item!r}: unknown toggle '{key}'; valid: {', '.join(case.toggles)}"
+            )
+        if value not in ON_OFF:
+            raise UsageError(f"--set {item!r}: value must be one of: on, off")
+        toggles[key] = ON_OFF[value]
+    return toggles
+
+
+def _doctrine(case: Case, items: list[str]) -> dict[str, dict[str, str]]:
+    changes: dict[str, dict[str, str]] = {}
+    for item in items:
+        target, sep, value = item.partition("=")
+        level, dot, param = target.partition(".")
+        if not sep or not dot:
+            raise UsageError(
+                f"--doctrine {item!r}: write LEVEL.PARAM=VALUE, e.g. "
+                f"second_instance.attribution=party_level"
+            )
+        if level not in case.levels:
+            raise UsageError(
+                f"--doctrine {item!r}: unknown level '{level}'; valid: {', '.join(case.levels)}"
+            )
+        if param not in PARAMETERS:
+            raise UsageError(
+                f"--doctrine {item!r}: unknown parameter '{param}'; valid: {', '.join(PARAMETERS)}"
+            )
+        if value not in PARAMETERS[param].values:
+            raise UsageError(
+                f"--doctrine {item!r}: unknown value '{value}' for {param}; "
+                f"valid: {', '.join(PARAMETERS[param].values)}"
+            )
+        changes.setdefault(level, {})[param] = value
+    return changes
+
+
+def _console() -> Console:
+    """Wide enough for two columns of reasoning even when output is piped."""
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "140"))
+    return Console(width=width, highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

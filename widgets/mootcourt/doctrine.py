@@ -1,0 +1,167 @@
+"""The doctrinal switches on which courts can differ, as named parameters.
+
+After Carneades: the two courts are not two programs but two audiences judging one
+argument structure. A court is a preset of these parameters; a new court (a retrial, a
+hypothetical review) is a new preset, never new code. Parameter and value names are part of
+the CLI contract (`--doctrine LEVEL.PARAM=VALUE`), so they change only with a major version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+from .errors import DoctrineError
+
+Basis = Literal["reported", "inferred", "override"]
+"""Where a preset value comes from: the report says so, it is our reading, or a user set it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One doctrinal switch: its values and what each means, in both languages."""
+
+    name: str
+    values: tuple[str, ...]
+    meaning: Mapping[str, Mapping[str, str]]
+    """value -> {lang: one line a student can read}"""
+
+
+def _param(name: str, **values: tuple[str, str]) -> Parameter:
+    meaning = {v: MappingProxyType({"en": en, "zh-CN": zh}) for v, (en, zh) in values.items()}
+    return Parameter(name, tuple(values), MappingProxyType(meaning))
+
+
+PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
+    {
+        p.name: p
+        for p in (
+            _param(
+                "attribution",
+                party_level=(
+                    "judged party by party: any other party handling the plaintiff's data "
+                    "keeps a leak by the defendant below high probability",
+                    "逐一审视各方主体：只要还有其他主体接触原告信息，被告泄露即达不到高度可能性",
+                ),
+                field_level=(
+                    "a party stays a possible source only if it holds every leaked field",
+                    "只有掌握全部被泄露信息的主体才仍是可能的泄露来源",
+                ),
+            ),
+            _param(
+                "measures_relevance",
+                against_leak=(
+                    "the defendant's general-compliance evidence counts against attribution: "
+                    "elimination alone is not enough, a positive link to the defendant is needed",
+                    "被告的一般合规证据对归因有反驳作用：仅靠排除法不够，还须有指向被告的积极联系",
+                ),
+                fault_only=(
+                    "compliance evidence plays no part in attribution; it goes to fault only",
+                    "合规证据不影响归因，只在过错问题上考虑",
+                ),
+            ),
+            _param(
+                "fault_rule",
+                plaintiff_proves=(
+                    "the plaintiff proves fault (Civil Code 1165(1))",
+                    "由原告证明过错（民法典第一千一百六十五条第一款）",
+                ),
+                presumed=(
+                    "fault is presumed where PIPL Art. 69 applies in time (Civil Code 1165(2)); "
+                    "otherwise the plaintiff proves it",
+                    "个人信息保护法第六十九条在时间上适用时推定过错（民法典第一千一百六十五条第二款），"
+                    "否则由原告证明",
+                ),
+            ),
+            _param(
+                "rebuttal",
+                general_compliance=(
+                    "filings, policies and certificates can answer a presumed or inferred fault",
+                    "备案证明、制度文件、认证等一般合规证据即可推翻推定或推断的过错",
+                ),
+                specific_processing=(
+                    "only evidence about the processing of this plaintiff's data answers it",
+                    "只有关于处理本案原告信息的具体证据才能推翻",
+                ),
+            ),
+            _param(
+                "fault_inference",
+                none=(
+                    "where the plaintiff proves fault, fault needs its own evidence",
+                    "由原告证明过错时，过错须有独立证据",
+                ),
+                from_custody=(
+                    "once the leak is attributed to the defendant, a leak from its custody shows "
+                    "it failed its duty to keep the data secure",
+                    "泄露一旦归于被告，信息从其保管中泄露即表明其未尽安全保障义务",
+                ),
+            ),
+            _param(
+                "entrusted_channels",
+                separate=(
+                    "a party processing on the defendant's behalf is another possible source",
+                    "受托处理者是另一个可能的泄露来源",
+                ),
+                within_platform=(
+                    "a leak through a party processing on the defendant's behalf stays inside "
+                    "the defendant's processing (PIPL 21, 59)",
+                    "经受托处理者发生的泄露仍属于被告自身的处理活动（个人信息保护法第二十一条、"
+                    "第五十九条）",
+                ),
+            ),
+            _param(
+                "temporal_anchor",
+                act=(
+                    "PIPL applies if in force at the leak (between the collection of the leaked "
+                    "data and the first harmful contact)",
+                    "以泄露行为时为准（介于被泄露信息的收集与首次侵害之间）",
+                ),
+                harm=(
+                    "PIPL applies if in force at the first harmful contact",
+                    "以首次侵害发生时为准",
+                ),
+                continuing=(
+                    "PIPL applies if the defendant still held the data once it was in force and "
+                    "harm occurred after that",
+                    "被告在法律施行后仍持有该信息且侵害发生在施行之后即适用",
+                ),
+            ),
+        )
+    }
+)
+
+
+def check_value(param: str, value: str, *, where: str = "") -> None:
+    """Raise `DoctrineError` naming the valid parameters or values."""
+    prefix = f"{where}: " if where else ""
+    if param not in PARAMETERS:
+        raise DoctrineError(
+            f"{prefix}unknown doctrine parameter '{param}'; valid: {', '.join(PARAMETERS)}"
+        )
+    values = PARAMETERS[param].values
+    if value not in values:
+        raise DoctrineError(
+            f"{prefix}unknown value '{value}' for {param}; valid: {', '.join(values)}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Doctrine:
+    """One level's doctrine: a value and its basis for every parameter."""
+
+    values: Mapping[str, str]
+    basis: Mapping[str, Basis]
+
+    def __getitem__(self, param: str) -> str:
+        return self.values[param]
+
+    def with_values(self, changes: Mapping[str, str]) -> Doctrine:
+        """A copy with some parameters set by the user (marked `override`)."""
+        for param, value in changes.items():
+            check_value(param, value)
+        return Doctrine(
+            MappingProxyType({**self.values, **changes}),
+            MappingProxyType({**self.basis, **{p: "override" for p in changes}}),
+        )

@@ -1,0 +1,104 @@
+"""Evaluate every level of a case for one world: the engine's single entry point.
+
+Each level is the same five issue tests read under that level's doctrine (Carneades: one
+argument structure, several audiences). A defendant's walk stops at the first issue that is
+not made out; later issues are `not_reached`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ..casefile import ISSUES
+from ..errors import DoctrineError, WorldError
+from .context import Context
+from .issues import ISSUE_TESTS
+from .judgment import DefendantJudgment, Judgment, LevelJudgment
+from .steps import Result, Step
+from .texts import msg
+
+if TYPE_CHECKING:
+    from ..case import Case
+    from ..world import World
+
+_NOT_REACHED = (msg("not_reached"),)
+
+DoctrineOverrides = Mapping[str, Mapping[str, str]]
+"""level id -> {parameter: value}: what `--doctrine LEVEL.PARAM=VALUE` sets"""
+
+
+def evaluate(case: Case, world: World, doctrine: DoctrineOverrides | None = None) -> Judgment:
+    """Every level of `case` in `world`; raise `WorldError` if the world is not valid."""
+    if set(world) != set(case.toggles):
+        raise WorldError(f"this world does not belong to case '{case.id}'")
+    world.check()
+    doctrine = doctrine or {}
+    for level_id in doctrine:
+        if level_id not in case.levels:
+            raise DoctrineError(f"unknown level '{level_id}'; valid: {', '.join(case.levels)}")
+    levels = []
+    for level_id in case.levels:
+        preset = case.doctrine(level_id)
+        if doctrine.get(level_id):
+            preset = preset.with_values(doctrine[level_id])
+        levels.append(_level(case, level_id, Context(case, level_id, preset, world)))
+    return Judgment(case, world, tuple(levels))
+
+
+def _level(case: Case, level_id: str, ctx: Context) -> LevelJudgment:
+    per_defendant: dict[str, DefendantJudgment] = {}
+    for defendant in case.defendants:
+        steps: list[Step] = []
+        granted: tuple[str, ...] = ()
+        carry_on = True
+        for issue in ISSUES:
+            if not carry_on:
+                steps.append(
+                    Step(
+                        issue,
+                        defendant,
+                        Result.NOT_REACHED,
+                        None,
+                        None,
+                        (),
+                        (),
+                        _NOT_REACHED,
+                        case=case,
+                    )
+                )
+                continue
+            ctx.begin()
+            found = ISSUE_TESTS[issue](ctx, defendant)
+            steps.append(
+                Step(
+                    issue,
+                    defendant,
+                    found.result,
+                    found.burden_on,
+                    found.standard if found.result is not Result.NOT_REACHED else None,
+                    tuple(dict.fromkeys(found.rules)),
+                    tuple(dict.fromkeys(found.evidence)),
+                    tuple(found.messages),
+                    frozenset(ctx.reads),
+                    frozenset(ctx.doctrine_reads),
+                    case,
+                )
+            )
+            carry_on = found.result.carries_on
+            if issue == "remedy":
+                granted = tuple(found.remedies)
+        per_defendant[defendant] = DefendantJudgment(
+            defendant, bool(granted), granted, tuple(steps)
+        )
+    ordered = tuple(per_defendant[d].steps[i] for i in range(len(ISSUES)) for d in case.defendants)
+    level = case.levels[level_id]
+    return LevelJudgment(
+        id=level_id,
+        doctrine=ctx.doctrine,
+        defendants=per_defendant,
+        steps=ordered,
+        reported_order=tuple(level.reasoning_order or ISSUES),
+        liable=any(d.liable for d in per_defendant.values()),
+        remedies=tuple(dict.fromkeys(r for d in per_defendant.values() for r in d.remedies)),
+    )

@@ -1,0 +1,199 @@
+"""What `evaluate` returns: each level's steps and outcome, and where consecutive levels part.
+
+Plain immutable objects. Prose is rendered on demand (`step.text(lang)`,
+`divergence.reason(lang)`), so one evaluation serves both languages. `to_dict` gives the
+`evaluate --json` shape, checked against `schemas/judgment.schema.json` by the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..casefile import ISSUES
+from ..doctrine import Doctrine
+from ..i18n import messages
+from ..world import World
+from .steps import Result, Step
+from .texts import Ids, Term, join, msg, render
+
+if TYPE_CHECKING:
+    from ..case import Case
+
+
+@dataclass(frozen=True, slots=True)
+class DefendantJudgment:
+    id: str
+    liable: bool
+    remedies: tuple[str, ...]
+    steps: tuple[Step, ...]
+
+    def step(self, issue: str) -> Step:
+        return next(s for s in self.steps if s.issue == issue)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelJudgment:
+    """One court's reasoning over one world."""
+
+    id: str
+    doctrine: Doctrine
+    defendants: Mapping[str, DefendantJudgment]
+    steps: tuple[Step, ...]
+    """every step, issue by issue, each defendant in case order within an issue"""
+    reported_order: tuple[str, ...]
+    liable: bool
+    remedies: tuple[str, ...]
+
+    def step(self, issue: str, defendant: str | None = None) -> Step:
+        """The step for one issue (for the only, or the named, defendant)."""
+        if defendant is None:
+            defendant = next(iter(self.defendants))
+        return self.defendants[defendant].step(issue)
+
+    def steps_in_reported_order(self) -> tuple[Step, ...]:
+        """The steps in the order the court's reasoning was reported."""
+        rank = {issue: i for i, issue in enumerate(self.reported_order)}
+        return tuple(sorted(self.steps, key=lambda s: rank[s.issue]))
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """The first issue on which two consecutive levels reach different results, and why."""
+
+    issue: str
+    levels: tuple[str, str]
+    defendant: str
+    results: tuple[Result, Result]
+    parameters: tuple[tuple[str, str, str], ...]
+    """(doctrine parameter, value at the first level, value at the second) the step read"""
+    case: Case
+
+    def reason(self, lang: str = "en") -> str:
+        a, b = self.levels
+        t = messages(lang)
+        params = join(
+            [
+                f"{t(f'param.{p}')} ({t(f'value.{va}')} → {t(f'value.{vb}')})"
+                for p, va, vb in self.parameters
+            ],
+            lang,
+        )
+        return render(
+            self.case,
+            msg(
+                "divergence",
+                level_a=Ids((a,)),
+                level_b=Ids((b,)),
+                result_a=Term("result", self.results[0]),
+                result_b=Term("result", self.results[1]),
+                parameters=params,
+            ),
+            lang,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Judgment:
+    """Every level of one case, for one world."""
+
+    case: Case
+    world: World
+    levels: tuple[LevelJudgment, ...]
+
+    def level(self, level_id: str) -> LevelJudgment:
+        for lv in self.levels:
+            if lv.id == level_id:
+                return lv
+        raise KeyError(f"unknown level '{level_id}'; valid: {', '.join(self.level_ids)}")
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(lv.id for lv in self.levels)
+
+    @property
+    def divergences(self) -> tuple[Divergence, ...]:
+        """For each pair of consecutive levels that differ, the first issue where they do."""
+        found = []
+        for first, second in zip(self.levels, self.levels[1:], strict=False):
+            d = _first_difference(self.case, first, second)
+            if d is not None:
+                found.append(d)
+        return tuple(found)
+
+    @property
+    def divergence(self) -> Divergence | None:
+        """None, or the first issue where consecutive levels differ, and why."""
+        found = self.divergences
+        return found[0] if found else None
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The `evaluate --json` object (schema: `schemas/judgment.schema.json`)."""
+        d = self.divergence
+        return {
+            "case": self.case.id,
+            "lang": lang,
+            "world": dict(self.world),
+            "levels": [_level_dict(self.case, lv, lang) for lv in self.levels],
+            "divergence": None
+            if d is None
+            else {
+                "issue": d.issue,
+                "levels": list(d.levels),
+                "defendant": d.defendant,
+                "results": [str(r) for r in d.results],
+                "parameters": [{"parameter": p, "values": [va, vb]} for p, va, vb in d.parameters],
+                "reason": d.reason(lang),
+            },
+        }
+
+
+def _first_difference(case: Case, a: LevelJudgment, b: LevelJudgment) -> Divergence | None:
+    for issue in ISSUES:
+        for defendant in case.defendants:
+            sa, sb = a.step(issue, defendant), b.step(issue, defendant)
+            if sa.result != sb.result:
+                read = [p for p in a.doctrine.values if p in sa.doctrine_reads | sb.doctrine_reads]
+                params = tuple(
+                    (p, a.doctrine[p], b.doctrine[p])
+                    for p in read
+                    if a.doctrine[p] != b.doctrine[p]
+                )
+                return Divergence(
+                    issue, (a.id, b.id), defendant, (sa.result, sb.result), params, case
+                )
+    return None
+
+
+def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
+    level = case.levels[lv.id]
+    return {
+        "id": lv.id,
+        "label": level.label(lang),
+        "court": level.court(lang),
+        "liable": lv.liable,
+        "remedies": list(lv.remedies),
+        "defendants": {
+            d.id: {"liable": d.liable, "remedies": list(d.remedies)} for d in lv.defendants.values()
+        },
+        "doctrine": {
+            p: {"value": v, "basis": lv.doctrine.basis[p]} for p, v in lv.doctrine.values.items()
+        },
+        "reported_order": list(lv.reported_order),
+        "steps": [
+            {
+                "issue": s.issue,
+                "defendant": s.defendant,
+                "result": str(s.result),
+                "burden_on": s.burden_on,
+                "standard": s.standard,
+                "rules": list(s.rules),
+                "evidence": list(s.evidence),
+                "text": s.text(lang),
+                "reads": sorted(s.reads),
+                "doctrine_reads": sorted(s.doctrine_reads),
+            }
+            for s in lv.steps
+        ],
+    }

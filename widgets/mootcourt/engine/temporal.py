@@ -1,0 +1,72 @@
+"""Temporal applicability: does a statute reach the facts, given when they happened?
+
+PIPL took effect on 2021-11-01 with no transitional rule, and laws do not reach back
+(Legislation Law 104). By analogy with the Civil Code's rules on time (cc-time-1 to 3), the
+kit offers three anchors (`temporal_anchor`):
+
+- `act`: the leak, which happened after the leaked data was collected and before the first
+  harmful contact. If that window straddles the start date, the answer is open (None).
+- `harm`: the first harmful contact.
+- `continuing`: the defendant kept the data into the statute's time (it is taken to hold the
+  data from collection on) and harm occurred on or after the start date.
+
+Dates are intervals: a report saying "late November 2021" gives 2021-11-21 to 2021-11-30, and
+an unknown bound stays open. Toggles (e.g. a hypothetical that the orders predate PIPL)
+replace intervals through the case timeline's `changes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..casefile import Interval
+from .context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    collected: Interval
+    first_harm: Interval
+    last_harm: Interval
+
+
+def dates(ctx: Context) -> Dates:
+    """The case's timeline in this world, after the changes whose toggles are on."""
+    timeline = ctx.case.file.timeline
+    current = {
+        "collected": timeline.collected,
+        "first_harm": timeline.first_harm,
+        "last_harm": timeline.last_harm,
+    }
+    for change in timeline.changes:
+        if ctx.all_on(change.when):
+            for name in current:
+                replacement = getattr(change, name)
+                if replacement is not None:
+                    current[name] = replacement
+    return Dates(**current)
+
+
+def _on_or_after(interval: Interval, start: dt.date) -> bool | None:
+    """Is the date this interval stands for on or after `start`? None: the interval straddles."""
+    if interval.start is not None and interval.start >= start:
+        return True
+    if interval.end is not None and interval.end < start:
+        return False
+    return None
+
+
+def applies(ctx: Context, start: dt.date | None) -> bool | None:
+    """Does a statute in force from `start` reach the facts under the level's anchor?"""
+    if start is None:
+        return True
+    when = dates(ctx)
+    anchor = ctx.param("temporal_anchor")
+    if anchor == "harm":
+        return _on_or_after(when.first_harm, start)
+    if anchor == "continuing":
+        return _on_or_after(when.last_harm, start)
+    # act: the leak lies between the collection of what leaked and the first harmful contact
+    leak_window = Interval(start=when.collected.start, end=when.first_harm.end)
+    return _on_or_after(leak_window, start)

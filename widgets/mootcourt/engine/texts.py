@@ -1,0 +1,147 @@
+"""Reasoning texts: generic templates beside the issue tests, filled with a case's names.
+
+An issue test never writes prose. It returns message keys with structured parameters
+(`Ids` for parties, fields, evidence and claims; `Term` for a result or an anchor; `Cite`
+for statute ids), and this module renders them in the chosen language on demand, so one
+evaluation serves both languages and a case file can override any template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from ..i18n import LANGUAGES, messages
+
+if TYPE_CHECKING:
+    from ..case import Case
+
+
+@dataclass(frozen=True, slots=True)
+class Ids:
+    """Ids of labelled things in the case (parties, fields, evidence, claims, levels)."""
+
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A catalogue term: `Term("result", "established")` -> 'established' / '成立'."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Several catalogue terms of one kind, read as a list."""
+
+    kind: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """Statute ids, rendered as citations: 'PIPL Art. 69'."""
+
+    ids: tuple[str, ...]
+
+
+Param = str | Ids | Term | Terms | Cite | dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    key: str
+    params: Mapping[str, Param]
+
+
+def msg(key: str, **params: Param | Iterable[str]) -> Message:
+    """Build a message; plain tuples or lists of ids become `Ids`."""
+    clean: dict[str, Param] = {}
+    for name, value in params.items():
+        if isinstance(value, str | Ids | Term | Terms | Cite | dt.date):
+            clean[name] = value
+        else:
+            clean[name] = Ids(tuple(value))
+    return Message(key, clean)
+
+
+@cache
+def templates(lang: str) -> Mapping[str, str]:
+    text = resources.files(__package__).joinpath("texts", f"{lang}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+TEMPLATE_KEYS: frozenset[str] = frozenset(templates("en"))
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def check_overrides(overrides: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Problems with a case's template overrides: unknown keys, unknown placeholders."""
+    problems = []
+    for key, template in overrides.items():
+        if key not in TEMPLATE_KEYS:
+            problems.append((key, f"unknown text key '{key}'"))
+            continue
+        allowed = placeholders(templates("en")[key])
+        try:
+            used = placeholders(template)
+        except ValueError as exc:
+            problems.append((key, f"bad template: {exc}"))
+            continue
+        if used - allowed:
+            problems.append(
+                (
+                    key,
+                    f"unknown placeholder(s) {sorted(used - allowed)}; allowed: {sorted(allowed)}",
+                )
+            )
+    return problems
+
+
+def join(items: list[str], lang: str) -> str:
+    """'a, b and c' / 'a、b和c': how a list reads in each language."""
+    if not items:
+        return messages(lang)("cli.none")
+    if lang == "zh-CN":
+        return "、".join(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def render(case: Case, message: Message, lang: str) -> str:
+    """One message in `lang`, the case's own template first."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}'; valid: {', '.join(LANGUAGES)}")
+    template = case.file.texts.get(lang, {}).get(message.key) or templates(lang)[message.key]
+    text = template.format_map({k: _param(case, v, lang) for k, v in message.params.items()})
+    return text[:1].upper() + text[1:]  # a lower-case label may open the sentence
+
+
+def render_all(case: Case, items: Iterable[Message], lang: str) -> str:
+    sep = "" if lang == "zh-CN" else " "
+    return sep.join(render(case, m, lang) for m in items)
+
+
+def _param(case: Case, value: Param, lang: str) -> str:
+    if isinstance(value, Ids):
+        return join([case.label(i, lang) for i in value.ids], lang)
+    if isinstance(value, Term):
+        return messages(lang)(f"{value.kind}.{value.value}")
+    if isinstance(value, Terms):
+        return join([messages(lang)(f"{value.kind}.{v}") for v in value.values], lang)
+    if isinstance(value, Cite):
+        return join([case.law.citation(i, lang) for i in value.ids], lang)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,78 @@
+"""The shape of `mootcourt evaluate --json`, as models from which the JSON Schema is generated.
+
+The engine builds plain dicts (`Judgment.to_dict`) for speed; these models exist to publish
+and test the contract (`schemas/judgment.schema.json`), which later tools (the dashboard,
+notebooks, graders) rely on.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .casefile import Issue
+from .scenarios import ResultName
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DefendantReport(_Strict):
+    liable: bool
+    remedies: list[str]
+
+
+class DoctrineValue(_Strict):
+    value: str
+    basis: Literal["reported", "inferred", "override"]
+
+
+class StepReport(_Strict):
+    issue: Issue
+    defendant: str
+    result: ResultName
+    burden_on: str | None
+    standard: Literal["high_probability"] | None
+    rules: list[str]
+    evidence: list[str]
+    text: str
+    reads: list[str]
+    doctrine_reads: list[str]
+
+
+class LevelReport(_Strict):
+    id: str
+    label: str
+    court: str
+    liable: bool
+    remedies: list[str]
+    defendants: dict[str, DefendantReport]
+    doctrine: dict[str, DoctrineValue]
+    reported_order: list[Issue]
+    steps: list[StepReport]
+
+
+class ParameterChange(_Strict):
+    parameter: str
+    values: list[str]
+
+
+class DivergenceReport(_Strict):
+    issue: Issue
+    levels: list[str]
+    defendant: str
+    results: list[ResultName]
+    parameters: list[ParameterChange]
+    reason: str
+
+
+class JudgmentReport(_Strict):
+    """One evaluation of every level of a case, in one language."""
+
+    case: str
+    lang: Literal["zh-CN", "en"]
+    world: dict[str, bool]
+    levels: list[LevelReport]
+    divergence: DivergenceReport | None

@@ -1,0 +1,167 @@
+"""Scenarios: expected outcomes written as data a law teacher can read (after OpenFisca's YAML
+tests). Each names a world (toggles changed from the record), optional doctrine changes, what
+each level must then find, and why, in both languages. pytest runs every scenario of every
+case; `mootcourt validate` checks the file's references with line numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, RootModel
+
+from .casefile import Id, Model, Text
+from .doctrine import PARAMETERS
+from .errors import DoctrineError, Problem
+from .validation import problem_at, raise_if, validate_file
+from .yamlsource import read_yaml
+
+if TYPE_CHECKING:
+    from .case import Case
+    from .engine import Judgment
+
+ResultName = Literal[
+    "established", "not_established", "presumed", "rebutted", "uncertain", "not_reached"
+]
+
+
+class IssueExpect(Model):
+    processor: ResultName | None = None
+    leak: ResultName | None = None
+    attribution: ResultName | None = None
+    fault: ResultName | None = None
+    remedy: ResultName | None = None
+
+    def issues(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v is not None and k in _ISSUES}
+
+
+_ISSUES = ("processor", "leak", "attribution", "fault", "remedy")
+
+
+class DefendantExpect(IssueExpect):
+    liable: bool | None = None
+    remedies: list[Id] | None = None
+
+
+class LevelExpect(IssueExpect):
+    """What one level must find; issue results apply to every defendant."""
+
+    liable: bool
+    remedies: list[Id] | None = None
+    defendants: dict[Id, DefendantExpect] = Field(default_factory=dict)
+
+
+class Scenario(Model):
+    name: str = Field(min_length=1)
+    why: Text
+    toggles: dict[Id, bool] = Field(default_factory=dict)
+    doctrine: dict[Id, dict[Id, str]] = Field(
+        default_factory=dict, description="level id -> {parameter: value}"
+    )
+    expect: dict[Id, LevelExpect]
+
+    @property
+    def changes(self) -> int:
+        """How many things this scenario changes from the record as decided."""
+        return len(self.toggles) + sum(len(v) for v in self.doctrine.values())
+
+
+class ScenarioFile(RootModel[list[Scenario]]):
+    pass
+
+
+def load_scenarios(path: Path, case: Case) -> list[Scenario]:
+    """Read and check a case's `scenarios.yaml`; raise `CaseError` with file:line problems."""
+    located = read_yaml(path)
+    scenarios = validate_file(located, ScenarioFile).root
+    problems: list[Problem] = []
+    names: set[str] = set()
+    for i, s in enumerate(scenarios):
+
+        def bad(loc: tuple[str | int, ...], message: str, i: int = i) -> None:
+            problems.append(problem_at(located, (i, *loc), message))
+
+        if s.name in names:
+            bad(("name",), f"duplicate scenario name '{s.name}'")
+        names.add(s.name)
+        for toggle in s.toggles:
+            if toggle not in case.toggles:
+                bad(
+                    ("toggles", toggle),
+                    f"unknown toggle '{toggle}'; valid: {', '.join(case.toggles)}",
+                )
+        world = case.record_world().with_toggles(
+            {k: v for k, v in s.toggles.items() if k in case.toggles}
+        )
+        for need in world.violations():
+            bad(("toggles",), f"invalid world: '{need[0]}' requires '{need[1]}'")
+        for level, params in s.doctrine.items():
+            if level not in case.levels:
+                bad(
+                    ("doctrine", level), f"unknown level '{level}'; valid: {', '.join(case.levels)}"
+                )
+            for param, value in params.items():
+                if param not in PARAMETERS:
+                    bad(
+                        ("doctrine", level, param),
+                        f"unknown doctrine parameter '{param}'; valid: {', '.join(PARAMETERS)}",
+                    )
+                elif value not in PARAMETERS[param].values:
+                    bad(
+                        ("doctrine", level, param),
+                        f"unknown value '{value}'; valid: {', '.join(PARAMETERS[param].values)}",
+                    )
+        for level, expect in s.expect.items():
+            if level not in case.levels:
+                bad(("expect", level), f"unknown level '{level}'; valid: {', '.join(case.levels)}")
+            for d, dexp in expect.defendants.items():
+                if d not in case.defendants:
+                    bad(
+                        ("expect", level, "defendants", d),
+                        f"unknown defendant '{d}'; valid: {', '.join(case.defendants)}",
+                    )
+                for claim in dexp.remedies or ():
+                    if claim not in case.claims:
+                        bad(
+                            ("expect", level, "defendants", d, "remedies"),
+                            f"unknown claim '{claim}'; valid: {', '.join(case.claims)}",
+                        )
+        for level in case.levels:
+            if level not in s.expect:
+                bad(("expect",), f"no expectation for level '{level}'")
+    raise_if(problems)
+    return scenarios
+
+
+def run(case: Case, scenario: Scenario) -> tuple[Judgment, list[str]]:
+    """Evaluate a scenario; return the judgment and every way it differs from `expect`."""
+    from .engine import evaluate
+
+    world = case.record_world().with_toggles(scenario.toggles)
+    try:
+        judgment = evaluate(case, world, scenario.doctrine)
+    except DoctrineError as exc:
+        return None, [str(exc)]  # type: ignore[return-value]
+    wrong: list[str] = []
+    for level_id, expect in scenario.expect.items():
+        lv = judgment.level(level_id)
+        if lv.liable != expect.liable:
+            wrong.append(f"{level_id}: liable is {lv.liable}, expected {expect.liable}")
+        if expect.remedies is not None and sorted(lv.remedies) != sorted(expect.remedies):
+            wrong.append(f"{level_id}: remedies {list(lv.remedies)}, expected {expect.remedies}")
+        for d in case.defendants:
+            dexp = expect.defendants.get(d, DefendantExpect())
+            actual = lv.defendants[d]
+            for issue, result in {**expect.issues(), **dexp.issues()}.items():
+                got = lv.step(issue, d).result
+                if got != result:
+                    wrong.append(f"{level_id}/{d}/{issue}: {got}, expected {result}")
+            if dexp.liable is not None and actual.liable != dexp.liable:
+                wrong.append(f"{level_id}/{d}: liable is {actual.liable}, expected {dexp.liable}")
+            if dexp.remedies is not None and sorted(actual.remedies) != sorted(dexp.remedies):
+                wrong.append(
+                    f"{level_id}/{d}: remedies {list(actual.remedies)}, expected {dexp.remedies}"
+                )
+    return judgment, wrong

@@ -1,0 +1,142 @@
+"""The courts side by side in a terminal: one column per level, one row per issue.
+
+Used by `mootcourt evaluate` (and `make demo` until the dashboard exists). Everything a
+person reads comes from the case file, the reasoning templates or the message catalogue.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .casefile import ISSUES
+from .engine import Judgment, Result
+from .engine.steps import Step
+from .engine.texts import join
+from .i18n import messages
+
+COLOURS = {
+    Result.ESTABLISHED: "green",
+    Result.PRESUMED: "yellow",
+    Result.NOT_ESTABLISHED: "red",
+    Result.REBUTTED: "red",
+    Result.UNCERTAIN: "magenta",
+    Result.NOT_REACHED: "dim",
+}
+
+
+def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
+    """Print a judgment: what was changed, each defendant's table, outcomes and divergence."""
+    case = judgment.case
+    t = messages(lang)
+    console.print(Text(case.title(lang), style="bold"))
+    changed = judgment.world.changed_from(case.record_world())
+    if changed:
+        items = [
+            f"{case.label(k, lang)} → {t('cli.on' if v else 'cli.off')}" for k, v in changed.items()
+        ]
+        console.print(Text(t("cli.world_changes", items="; ".join(items)), style="cyan"))
+    else:
+        console.print(Text(t("cli.record_world"), style="dim"))
+    for defendant in case.defendants:
+        console.print(_defendant_table(judgment, defendant, lang))
+    console.print(_outcomes(judgment, lang))
+    console.print(_doctrine(judgment, lang))
+    d = judgment.divergence
+    body = Text(d.reason(lang)) if d else Text(t("cli.no_divergence"))
+    if d and len(case.defendants) > 1:
+        body = Text(f"{case.label(d.defendant, lang)} · {t(f'issue.{d.issue}')}: ") + body
+    elif d:
+        body = Text(f"{t(f'issue.{d.issue}')}: ") + body
+    console.print(Panel(body, title=t("cli.divergence"), border_style="magenta", box=box.ROUNDED))
+    if lang == "en":
+        console.print(Text(t("cli.translation_note"), style="dim italic"))
+
+
+def _defendant_table(judgment: Judgment, defendant: str, lang: str) -> Table:
+    case = judgment.case
+    t = messages(lang)
+    title = t("cli.defendant", name=case.label(defendant, lang))
+    table = Table(
+        title=title, box=box.SIMPLE_HEAVY, show_lines=True, expand=True, title_justify="left"
+    )
+    table.add_column(t("cli.issue"), style="bold", ratio=1)
+    for lv in judgment.levels:
+        level = case.levels[lv.id]
+        table.add_column(f"{level.label(lang)} · {level.court(lang)}", ratio=3)
+    for issue in ISSUES:
+        cells = [_cell(case, lv.step(issue, defendant), lang) for lv in judgment.levels]
+        table.add_row(t(f"issue.{issue}"), *cells)
+    return table
+
+
+def _cell(case, step: Step, lang: str) -> Group | Text:
+    t = messages(lang)
+    head = Text(t(f"result.{step.result}").upper(), style=f"bold {COLOURS[step.result]}")
+    if step.result is Result.NOT_REACHED:
+        return head
+    meta = []
+    if step.burden_on:
+        meta.append(t("cli.burden", party=case.label(step.burden_on, lang)))
+    if step.standard:
+        meta.append(t("cli.standard", standard=t(f"standard.{step.standard}")))
+    if step.rules:
+        meta.append(t("cli.rules", rules=", ".join(step.rules)))
+    return Group(head, Text(" · ".join(meta), style="dim"), Text(step.text(lang)))
+
+
+def _outcomes(judgment: Judgment, lang: str) -> Table:
+    case = judgment.case
+    t = messages(lang)
+    table = Table(box=box.SIMPLE, expand=True, title=t("cli.outcome"), title_justify="left")
+    table.add_column("", ratio=1)
+    for lv in judgment.levels:
+        table.add_column(case.levels[lv.id].label(lang), ratio=3)
+    cells = []
+    for lv in judgment.levels:
+        decided = case.levels[lv.id].as_decided
+        verdict = t("cli.liable") if lv.liable else t("cli.not_liable")
+        style = "bold green" if lv.liable else "bold red"
+        remedies = join([case.label(r, lang) for r in lv.remedies], lang)
+        same = lv.liable == decided.liable and all(
+            lv.defendants[d].liable == o.liable for d, o in decided.defendants.items()
+        )
+        check = t("cli.matches") if same else t("cli.differs")
+        cells.append(
+            Group(
+                Text(verdict, style=style),
+                Text(t("cli.remedies", items=remedies)),
+                Text(
+                    t("cli.as_decided", outcome=decided.outcome(lang), check=check),
+                    style="dim" if same else "yellow",
+                ),
+            )
+        )
+    table.add_row("", *cells)
+    return table
+
+
+def _doctrine(judgment: Judgment, lang: str) -> Table:
+    case = judgment.case
+    t = messages(lang)
+    table = Table(box=box.SIMPLE, expand=True, title=t("cli.doctrine"), title_justify="left")
+    table.add_column("", ratio=1)
+    for lv in judgment.levels:
+        table.add_column(case.levels[lv.id].label(lang), ratio=3)
+    first = judgment.levels[0].doctrine
+    for param in first.values:
+        row = []
+        for lv in judgment.levels:
+            value, basis = lv.doctrine[param], lv.doctrine.basis[param]
+            differs = value != first[param]
+            row.append(
+                Text(
+                    f"{t(f'value.{value}')} ({t(f'basis.{basis}')})",
+                    style="bold" if differs else "",
+                )
+            )
+        table.add_row(t(f"param.{param}"), *row)
+    return table
