@@ -15,8 +15,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from mootcourt import evaluate, load_case
 from mootcourt import case as case_module
+from mootcourt import evaluate, load_case
 
 CASES = ("liu-v-platform-2024", "pang-v-qunar-2017")
 

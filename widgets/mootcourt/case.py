@@ -8,6 +8,7 @@ the case file, its statute book or its scenarios is a `CaseError` listing every
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
@@ -144,6 +145,17 @@ def _statutes(keys: tuple[tuple[Path, int], ...]) -> StatuteBook:
     return StatuteBook(files)
 
 
+def _hint(item: str, known: Iterable[str]) -> str:
+    """'; did you mean X?' or, for short lists, '; known: a, b, c'."""
+    known = list(known)
+    close = difflib.get_close_matches(item, known, n=1)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    if len(known) <= 12:
+        return f"; known: {', '.join(known) or 'none'}"
+    return ""
+
+
 def _toggles(file: CaseFile) -> dict[str, Toggle]:
     toggles: dict[str, Toggle] = {}
     for e in file.evidence:
@@ -178,7 +190,7 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
         known = list(known)
         for i, item in enumerate(ids):
             if item not in known:
-                bad((*loc, i), f"unknown {what} '{item}'; known: {', '.join(known) or 'none'}")
+                bad((*loc, i), f"unknown {what} '{item}'{_hint(item, known)}")
 
     # one namespace for everything a toggle, label or remedy can name
     seen: dict[str, tuple[str | int, ...]] = {}
@@ -286,7 +298,20 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
         if decided.liable != any(o.liable for o in decided.defendants.values()):
             bad((*loc, "as_decided", "liable"), "must be true exactly when a defendant is liable")
         if lv.reasoning_order is not None and sorted(lv.reasoning_order) != sorted(ISSUES):
-            bad((*loc, "reasoning_order"), f"must list each issue once: {', '.join(ISSUES)}")
+            missing = [i for i in ISSUES if i not in lv.reasoning_order]
+            twice = sorted({i for i in lv.reasoning_order if lv.reasoning_order.count(i) > 1})
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"repeated {', '.join(twice)}" if twice else "",
+                )
+                if part
+            )
+            bad(
+                (*loc, "reasoning_order"),
+                f"must list each issue once ({', '.join(ISSUES)}): {detail}",
+            )
         source_ref((*loc, "source"), lv.source)
         source_ref((*loc, "as_decided", "source"), decided.source)
 
@@ -299,7 +324,7 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
 
     for slot, ids in file.rules.items():
         if slot not in RULE_SLOTS:
-            bad(("rules", slot), f"unknown rule slot '{slot}'; valid: {', '.join(RULE_SLOTS)}")
+            bad(("rules", slot), f"unknown rule slot '{slot}'{_hint(slot, RULE_SLOTS)}")
         refs(("rules", slot), ids, law, "statute id")
     for lang, overrides in file.texts.items():
         for key, message in check_overrides(overrides):

@@ -12,10 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .doctrine import Basis
 
+Flag = Annotated[bool, Field(strict=True)]
+"""true or false only: no 0/1, no quoted 'yes'"""
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="lower_snake_case id")]
 DashedId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
 _ID_SCHEMA = {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"}
@@ -51,6 +60,13 @@ EvidenceKind = Literal[
 Remedy = Literal["apology", "compensation", "distress"]
 Role = Literal["plaintiff", "defendant", "handler"]
 Processing = Literal["own_account", "entrusted", "none"]
+
+
+def _whole_number(value: object) -> object:
+    """YAML `true` or `1.0` is not the number 1: refuse them before the literal check."""
+    if type(value) is not int:
+        raise ValueError(f"must be the whole number 1 (got {value!r})")
+    return value
 
 
 class Model(BaseModel):
@@ -95,14 +111,14 @@ class DoctrinePreset(Model):
 
 
 class DefendantOutcome(Model):
-    liable: bool
+    liable: Flag
     remedies: list[Id] = Field(default_factory=list, description="claim ids granted")
 
 
 class AsDecided(Model):
     """What the court actually decided, as reported: the engine must reproduce it."""
 
-    liable: bool
+    liable: Flag
     outcome: Text
     defendants: dict[Id, DefendantOutcome]
     source: SourceRef | None = None
@@ -127,7 +143,7 @@ class FieldRule(Model):
     fields: list[Id] = Field(min_length=1)
     when: list[Id] = Field(default_factory=list)
     unless: list[Id] = Field(default_factory=list)
-    possibly: bool = Field(
+    possibly: Flag = Field(
         default=False, description="the party may hold these: they cannot be excluded"
     )
 
@@ -150,7 +166,7 @@ class Party(Model):
     processing: Processing = "none"
     processing_basis: Literal["reported", "inferred"] | None = None
     entrusted_by: Id | None = None
-    hypothetical: bool = False
+    hypothetical: Flag = False
     holds: Holdings = Field(default_factory=Holdings)
     source: SourceRef | None = None
 
@@ -171,7 +187,7 @@ class Evidence(Model):
     label: Text
     detail: Text | None = None
     offered_by: OneOrMoreIds
-    on_record: bool
+    on_record: Flag
     kind: EvidenceKind
     supports: list[Fact] = Field(default_factory=list)
     defeats: list[Fact] = Field(default_factory=list)
@@ -198,6 +214,12 @@ class Interval(Model):
     end: dt.date | None = Field(default=None, alias="to")
     basis: Literal["reported", "inferred"] | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"'from' ({self.start}) is after 'to' ({self.end})")
+        return self
 
 
 class TimelineChange(Model):
@@ -239,7 +261,7 @@ class Assumption(Model):
 class CaseFile(Model):
     """A whole case: parties, data, evidence, claims, the courts and how they were decided."""
 
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], BeforeValidator(_whole_number)]
     id: DashedId
     title: Text
     summary: Text

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, RootModel
 
-from .casefile import Id, Model, Text
+from .casefile import Flag, Id, Model, Text
 from .doctrine import PARAMETERS
 from .errors import DoctrineError, Problem
 from .validation import problem_at, raise_if, validate_file
@@ -41,14 +41,14 @@ _ISSUES = ("processor", "leak", "attribution", "fault", "remedy")
 
 
 class DefendantExpect(IssueExpect):
-    liable: bool | None = None
+    liable: Flag | None = None
     remedies: list[Id] | None = None
 
 
 class LevelExpect(IssueExpect):
     """What one level must find; issue results apply to every defendant."""
 
-    liable: bool
+    liable: Flag
     remedies: list[Id] | None = None
     defendants: dict[Id, DefendantExpect] = Field(default_factory=dict)
 
@@ -56,7 +56,7 @@ class LevelExpect(IssueExpect):
 class Scenario(Model):
     name: str = Field(min_length=1)
     why: Text
-    toggles: dict[Id, bool] = Field(default_factory=dict)
+    toggles: dict[Id, Flag] = Field(default_factory=dict)
     doctrine: dict[Id, dict[Id, str]] = Field(
         default_factory=dict, description="level id -> {parameter: value}"
     )

@@ -63,10 +63,10 @@ def _defendant_table(judgment: Judgment, defendant: str, lang: str) -> Table:
     table = Table(
         title=title, box=box.SIMPLE_HEAVY, show_lines=True, expand=True, title_justify="left"
     )
-    table.add_column(t("cli.issue"), style="bold", ratio=1)
+    table.add_column(t("cli.issue"), style="bold", ratio=1, overflow="fold")
     for lv in judgment.levels:
         level = case.levels[lv.id]
-        table.add_column(f"{level.label(lang)} · {level.court(lang)}", ratio=3)
+        table.add_column(f"{level.label(lang)} · {level.court(lang)}", ratio=3, overflow="fold")
     for issue in ISSUES:
         cells = [_cell(case, lv.step(issue, defendant), lang) for lv in judgment.levels]
         table.add_row(t(f"issue.{issue}"), *cells)
@@ -84,7 +84,9 @@ def _cell(case, step: Step, lang: str) -> Group | Text:
     if step.standard:
         meta.append(t("cli.standard", standard=t(f"standard.{step.standard}")))
     if step.rules:
-        meta.append(t("cli.rules", rules=", ".join(step.rules)))
+        meta.append(
+            t("cli.rules", rules=join([case.law.citation(r, lang) for r in step.rules], lang))
+        )
     return Group(head, Text(" · ".join(meta), style="dim"), Text(step.text(lang)))
 
 
@@ -92,9 +94,9 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
     case = judgment.case
     t = messages(lang)
     table = Table(box=box.SIMPLE, expand=True, title=t("cli.outcome"), title_justify="left")
-    table.add_column("", ratio=1)
+    table.add_column("", ratio=1, overflow="fold")
     for lv in judgment.levels:
-        table.add_column(case.levels[lv.id].label(lang), ratio=3)
+        table.add_column(case.levels[lv.id].label(lang), ratio=3, overflow="fold")
     cells = []
     for lv in judgment.levels:
         decided = case.levels[lv.id].as_decided
@@ -123,9 +125,9 @@ def _doctrine(judgment: Judgment, lang: str) -> Table:
     case = judgment.case
     t = messages(lang)
     table = Table(box=box.SIMPLE, expand=True, title=t("cli.doctrine"), title_justify="left")
-    table.add_column("", ratio=1)
+    table.add_column("", ratio=1, overflow="fold")
     for lv in judgment.levels:
-        table.add_column(case.levels[lv.id].label(lang), ratio=3)
+        table.add_column(case.levels[lv.id].label(lang), ratio=3, overflow="fold")
     first = judgment.levels[0].doctrine
     for param in first.values:
         row = []

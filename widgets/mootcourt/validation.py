@@ -30,17 +30,26 @@ def validate_file(located: Located, model: type[M]) -> M:
 
 
 def _problems(located: Located, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
+    found: list[tuple[tuple[str | int, ...], str, str]] = []
     for error in exc.errors(include_url=False):
         loc = _data_loc(error["loc"], located.data)
-        field = dotted(loc)
-        message = _message(error, model, loc)
-        if (field, message) in seen:
+        found.append((loc, error["type"], _message(error, model, loc)))
+    # a misspelt key also makes the right key "missing": report only the misspelling
+    suggested = {
+        (loc[:-1], message.split("did you mean '")[1].rstrip("'?"))
+        for loc, kind, message in found
+        if kind == "extra_forbidden" and "did you mean" in message
+    }
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for loc, kind, message in found:
+        if kind == "missing" and loc and (loc[:-1], str(loc[-1])) in suggested:
             continue
-        seen.add((field, message))
-        problems.append(Problem(str(located.path), located.line_of(loc), field, message))
-    return problems
+        field = dotted(loc)
+        if (field, message) not in seen:
+            seen.add((field, message))
+            problems.append(Problem(str(located.path), located.line_of(loc), field, message))
+    return sorted(problems, key=lambda p: p.line or 0)
 
 
 def _data_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
@@ -80,6 +89,16 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
         return f"missing required key '{key}'"
     if kind == "literal_error":
         return f"{error['msg'].replace('Input should be', 'must be')} (got {error['input']!r})"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        got = type(error["input"]).__name__
+        got = {"list": "a list", "str": "text", "NoneType": "nothing"}.get(got, got)
+        return f"expected a mapping of keys and values here, got {got}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"write true or false (got {error['input']!r})"
+    if kind in ("list_type", "too_short") and isinstance(error.get("ctx"), dict | None):
+        if kind == "too_short":
+            return f"needs at least {error['ctx']['min_length']} item(s)"
+        return f"expected a list here (e.g. [a, b]), got {error['input']!r}"
     if kind == "string_pattern_mismatch":
         return f"{error['input']!r} is not a valid id: use lower_snake_case letters and digits"
     return str(error["msg"])

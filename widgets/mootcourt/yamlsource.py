@@ -30,6 +30,9 @@ from .errors import CaseError
 MAX_BYTES = 512 * 1024
 """A case file is prose and data written by hand; anything larger is a mistake or an attack."""
 
+MAX_DEPTH = 40
+"""Nesting deeper than this is no case file (and would exhaust the parser's recursion)."""
+
 Path_ = tuple[str | int, ...]
 
 _BOOL_SPELLINGS = {"true", "false"}
@@ -65,10 +68,14 @@ class Located:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases before they can be expanded."""
+    """SafeLoader that refuses anchors, aliases and deep nesting before they can do harm."""
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         event = self.peek_event()
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels")
         if isinstance(event, AliasEvent):
             raise _Refused(
                 event.start_mark.line + 1, f"YAML alias '*{event.anchor}' is not allowed"
@@ -80,7 +87,11 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(
                 event.start_mark.line + 1, f"YAML anchor '&{event.anchor}' is not allowed"
             )
-        return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Refused(Exception):
@@ -116,16 +127,19 @@ def parse_yaml(raw: bytes, path: Path) -> Located:
         raise CaseError.single(path, line, "", "file contains a NUL byte; it is not a text file")
     if not text.strip():
         raise CaseError.single(path, 1, "", "file is empty")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise CaseError.single(
+            path, line, "", f"character {exc.character!r} is not allowed in a YAML file"
+        ) from None
     try:
         node = loader.get_single_node()
     except _Refused as exc:
         raise CaseError.single(path, exc.line, "", exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "not valid YAML"
-        raise CaseError.single(path, line, "", f"YAML syntax error: {what}") from None
+        raise CaseError.single(path, *_syntax_error(exc)) from None
     except yaml.YAMLError as exc:
         raise CaseError.single(path, None, "", f"YAML error: {exc}") from None
     finally:
@@ -135,6 +149,21 @@ def parse_yaml(raw: bytes, path: Path) -> Located:
     located = Located(path=path, data=None)
     located.data = _value(node, (), located, loader)
     return located
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
+    """Line and message of a syntax error; an unclosed bracket is reported where it opened."""
+    what = exc.problem or exc.context or "not valid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and exc.context and "flow" in exc.context:
+        opened = exc.context_mark.line + 1
+        found = exc.problem_mark.line + 1 if exc.problem_mark else opened
+        return (
+            opened,
+            "",
+            (f"YAML syntax error: a bracket opened here is not closed ({what} at line {found})"),
+        )
+    return (mark.line + 1 if mark else None), "", f"YAML syntax error: {what}"
 
 
 def _value(node: Node, loc: Path_, out: Located, loader: _Loader) -> Any:
@@ -175,10 +204,12 @@ def _value(node: Node, loc: Path_, out: Located, loader: _Loader) -> Any:
             where,
             f"write true or false, not '{node.value}' (YAML 1.1 reads it as a boolean)",
         )
-    value = loader.construct_object(node, deep=True)
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text; the schema parses and checks them
-    return value
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        raise CaseError.single(out.path, line, where, f"cannot read value: {exc}") from None
 
 
 def _dotted(loc: Path_) -> str:

@@ -9,6 +9,7 @@ evaluation serves both languages and a case file can override any template.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -88,25 +89,42 @@ def placeholders(template: str) -> set[str]:
 
 
 def check_overrides(overrides: Mapping[str, str]) -> list[tuple[str, str]]:
-    """Problems with a case's template overrides: unknown keys, unknown placeholders."""
+    """Problems with a case's template overrides: unknown keys, unknown or odd placeholders."""
     problems = []
     for key, template in overrides.items():
         if key not in TEMPLATE_KEYS:
-            problems.append((key, f"unknown text key '{key}'"))
+            close = difflib.get_close_matches(key, sorted(TEMPLATE_KEYS), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append((key, f"unknown text key '{key}'{hint}"))
             continue
         allowed = placeholders(templates("en")[key])
         try:
-            used = placeholders(template)
+            fields = [
+                (n, spec, conv)
+                for _, n, spec, conv in string.Formatter().parse(template)
+                if n is not None
+            ]
         except ValueError as exc:
             problems.append((key, f"bad template: {exc}"))
             continue
-        if used - allowed:
-            problems.append(
-                (
-                    key,
-                    f"unknown placeholder(s) {sorted(used - allowed)}; allowed: {sorted(allowed)}",
+        for name, spec, conversion in fields:
+            if spec or conversion:
+                written = (
+                    "{"
+                    + name
+                    + (f"!{conversion}" if conversion else "")
+                    + (f":{spec}" if spec else "")
+                    + "}"
                 )
-            )
+                problems.append((key, f"write {{{name}}} plainly, not {written}"))
+            elif name not in allowed:
+                problems.append(
+                    (
+                        key,
+                        f"unknown placeholder {{{name}}}; allowed: "
+                        f"{', '.join('{' + a + '}' for a in sorted(allowed))}",
+                    )
+                )
     return problems
 
 
