@@ -71,7 +71,11 @@ CORPUS = [_read_header(p) for p in sorted(BROKEN.glob("[0-9]*"))]
 def _cli(*paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mootcourt", "validate", *map(str, paths)],
-        capture_output=True, text=True, timeout=60, encoding="utf-8", errors="replace",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        encoding="utf-8",
+        errors="replace",
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 

@@ -46,7 +46,7 @@ def test_evaluate_prints_both_courts_in_chinese() -> None:
 def test_evaluate_pang_prints_each_defendant() -> None:
     result = mootcourt("evaluate", "pang-v-qunar-2017", "--lang", "zh-CN")
     assert result.returncode == 0, result.stderr
-    assert "被告：东航" in result.stdout and "被告：趣拿公司" in result.stdout
+    assert "被告：东航" in result.stdout and "被告：去哪儿网" in result.stdout
 
 
 def test_set_and_doctrine_change_the_result() -> None:

@@ -24,7 +24,7 @@ LANGS = ("zh-CN", "en")
 LAW_KEYS = {"id", "title", "short", "in_force", "repealed", "note"}
 LAW_REQUIRED = LAW_KEYS - {"note"}
 ARTICLE_KEYS = {"id", "law", "article", "excerpt", "text", "translation", "verification"}
-ARTICLE_OPTIONAL = {"in_force"}  # an article's own date, when it differs from its law's
+ARTICLE_OPTIONAL = {"in_force", "note"}  # an article's own date, when it differs from its law's
 VERIFICATION = {"two_sources", "one_source"}
 
 # An article id: `pipl-69`, `cc-1165`, `cpl-interp-108`, `npcsc-2012-4`, `legislation-law-104`.

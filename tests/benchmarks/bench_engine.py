@@ -53,13 +53,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}")
     for case_id in CASES:
-        print(summary(f"load + validate {case_id} (cold)",
-                      timings(lambda c=case_id: cold_load(c), args.load_repeat)))
+        print(
+            summary(
+                f"load + validate {case_id} (cold)",
+                timings(lambda c=case_id: cold_load(c), args.load_repeat),
+            )
+        )
     for case_id in CASES:
         case = load_case(case_id)
         world = case.record_world()
-        print(summary(f"evaluate {case_id} (all levels, trace)",
-                      timings(lambda c=case, w=world: evaluate(c, w), args.repeat)))
+        print(
+            summary(
+                f"evaluate {case_id} (all levels, trace)",
+                timings(lambda c=case, w=world: evaluate(c, w), args.repeat),
+            )
+        )
 
         def with_text(c=case, w=world) -> None:
             judgment = evaluate(c, w)

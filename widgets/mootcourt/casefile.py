@@ -146,6 +146,9 @@ class FieldRule(Model):
     possibly: Flag = Field(
         default=False, description="the party may hold these: they cannot be excluded"
     )
+    basis: Literal["reported", "inferred"] | None = Field(
+        default=None, description="inferred: our assumption, shown to students as such"
+    )
 
 
 class Holdings(Model):

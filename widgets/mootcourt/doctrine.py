@@ -43,7 +43,7 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 party_level=(
                     "judged party by party: any other party handling the plaintiff's data "
                     "keeps a leak by the defendant below high probability",
-                    "逐一审视各方主体：只要还有其他主体接触原告信息，被告泄露即达不到高度可能性",
+                    "逐一审视各方主体：只要还有其他主体接触原告信息，被告泄露的事实即达不到高度可能性",
                 ),
                 field_level=(
                     "a party stays a possible source only if it holds every leaked field",
@@ -78,8 +78,11 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
             _param(
                 "rebuttal",
                 general_compliance=(
-                    "filings, policies and certificates can answer a presumed or inferred fault",
-                    "备案证明、制度文件、认证等一般合规证据即可推翻推定或推断的过错",
+                    "filings, policies and certificates can answer a presumed or inferred fault "
+                    "(the kit applies one test to both; the law distinguishes proof of no fault "
+                    "from counter-evidence)",
+                    "备案证明、制度文件、认证等一般合规证据即可推翻推定或反驳推断的过错"
+                    "（本套件对两者适用同一标准；法律上证明没有过错与提出反驳证据有别）",
                 ),
                 specific_processing=(
                     "only evidence about the processing of this plaintiff's data answers it",
@@ -93,9 +96,12 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                     "由原告证明过错时，过错须有独立证据",
                 ),
                 from_custody=(
-                    "once the leak is attributed to the defendant, a leak from its custody shows "
-                    "it failed its duty to keep the data secure",
-                    "泄露一旦归于被告，信息从其保管中泄露即表明其未尽安全保障义务",
+                    "once the leak is attributed to the defendant, a leak from its custody "
+                    "supports "
+                    "the inference that it failed to keep the data secure (an inference of fact, "
+                    "Evidence Provisions Art. 10(1)(4), open to counter-evidence)",
+                    "泄露一旦归于被告，信息从其保管中泄露可据以推断其未尽安全保障义务（事实推定，"
+                    "民事证据规定第十条第一款第四项，可被相反证据反驳）",
                 ),
             ),
             _param(
@@ -106,9 +112,9 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 ),
                 within_platform=(
                     "a leak through a party processing on the defendant's behalf stays inside "
-                    "the defendant's processing (PIPL 21, 59)",
-                    "经受托处理者发生的泄露仍属于被告自身的处理活动（个人信息保护法第二十一条、"
-                    "第五十九条）",
+                    "the defendant's processing (our reading of PIPL 21, 59; contested)",
+                    "经受托处理者发生的泄露仍属于被告自身的处理活动（本套件对个人信息保护法"
+                    "第二十一条、第五十九条的解读，存在争议）",
                 ),
             ),
             _param(
@@ -116,16 +122,16 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 act=(
                     "PIPL applies if in force at the leak (between the collection of the leaked "
                     "data and the first harmful contact)",
-                    "以泄露行为时为准（介于被泄露信息的收集与首次侵害之间）",
+                    "泄露行为发生时个人信息保护法已施行的，即适用（泄露时间介于被泄露信息的收集与首次侵害之间）",
                 ),
                 harm=(
                     "PIPL applies if in force at the first harmful contact",
-                    "以首次侵害发生时为准",
+                    "首次侵害发生时个人信息保护法已施行的，即适用",
                 ),
                 continuing=(
                     "PIPL applies if the defendant still held the data once it was in force and "
-                    "harm occurred after that",
-                    "被告在法律施行后仍持有该信息且侵害发生在施行之后即适用",
+                    "harm occurred on or after that date",
+                    "被告在个人信息保护法施行后仍持有该信息，且侵害发生在施行之日或之后的，即适用",
                 ),
             ),
         )

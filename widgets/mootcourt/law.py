@@ -38,6 +38,8 @@ class Article(Model):
     translation: Literal["working", "official"] = "working"
     verification: Literal["two_sources", "one_source"] = "two_sources"
     in_force: dt.date | None = None
+    note: Text | None = None
+    """commentary on the article (not part of its text)"""
 
 
 class StatuteFile(Model):

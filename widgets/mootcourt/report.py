@@ -57,6 +57,7 @@ class LevelReport(_Strict):
 class ParameterChange(_Strict):
     parameter: str
     values: list[str]
+    bases: list[Literal["reported", "inferred", "override"]]
 
 
 class DivergenceReport(_Strict):

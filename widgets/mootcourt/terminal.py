@@ -47,10 +47,11 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
     console.print(_doctrine(judgment, lang))
     d = judgment.divergence
     body = Text(d.reason(lang)) if d else Text(t("cli.no_divergence"))
+    colon = "：" if lang == "zh-CN" else ": "
     if d and len(case.defendants) > 1:
-        body = Text(f"{case.label(d.defendant, lang)} · {t(f'issue.{d.issue}')}: ") + body
+        body = Text(f"{case.label(d.defendant, lang)} · {t(f'issue.{d.issue}')}{colon}") + body
     elif d:
-        body = Text(f"{t(f'issue.{d.issue}')}: ") + body
+        body = Text(f"{t(f'issue.{d.issue}')}{colon}") + body
     console.print(Panel(body, title=t("cli.divergence"), border_style="magenta", box=box.ROUNDED))
     if lang == "en":
         console.print(Text(t("cli.translation_note"), style="dim italic"))
@@ -136,7 +137,7 @@ def _doctrine(judgment: Judgment, lang: str) -> Table:
             differs = value != first[param]
             row.append(
                 Text(
-                    f"{t(f'value.{value}')} ({t(f'basis.{basis}')})",
+                    t("cli.setting", value=t(f"value.{value}"), basis=t(f"basis.{basis}")),
                     style="bold" if differs else "",
                 )
             )

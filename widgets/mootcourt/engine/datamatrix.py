@@ -68,7 +68,7 @@ class SourceAnalysis:
     folded: Mapping[str, tuple[str, ...]]
     """defendant -> entrusted parties folded into it"""
     holdings: Mapping[str, Mapping[str, str]]
-    """party (after folding) -> field -> state"""
+    """party (after folding) -> field -> state; read under `field_level` only"""
     sources: tuple[str, ...]
     excluded: tuple[str, ...]
 
@@ -78,30 +78,40 @@ class SourceAnalysis:
 
 
 def possible_sources(ctx: Context) -> SourceAnalysis:
-    """The data matrix of this world read under the level's attribution rule."""
+    """The data matrix of this world read under the level's attribution rule.
+
+    Under `party_level` only presence matters (a party that handles any of the plaintiff's
+    data keeps doubt alive), so the holdings are not read at all: the step then depends on
+    no evidence about who holds what, as with a court that never looked at it.
+    """
     case = ctx.case
+    rule = ctx.param("attribution")
     present = [*case.defendants, *(h for h in case.handlers if ctx.on(h))]
-    matrix = {p: holdings(ctx, p) for p in present}
-    folded: dict[str, list[str]] = {d: [] for d in case.defendants}
     entrusted = [
         p
         for p in present
-        if case.parties[p].processing == "entrusted" and case.parties[p].entrusted_by in folded
+        if case.parties[p].processing == "entrusted"
+        and case.parties[p].entrusted_by in case.defendants
     ]
+    folded: dict[str, list[str]] = {d: [] for d in case.defendants}
     if entrusted and ctx.param("entrusted_channels") == "within_platform":
         for p in entrusted:
-            principal = case.parties[p].entrusted_by
-            assert principal is not None
-            folded[principal].append(p)
-            for f, state in matrix.pop(p).items():
-                if _RANK[state] > _RANK[matrix[principal][f]]:
-                    matrix[principal][f] = state
-    rule = ctx.param("attribution")
-    leaked = leaked_fields(ctx)
+            folded[case.parties[p].entrusted_by].append(p)  # type: ignore[index]
+    inside = {p for ps in folded.values() for p in ps}
+    parties = [p for p in present if p not in inside]
+    matrix: dict[str, dict[str, str]] = {}
+    leaked: tuple[str, ...] = ()
     if rule == "field_level":
-        sources = [p for p, row in matrix.items() if all(row[f] != ABSENT for f in leaked)]
+        leaked = leaked_fields(ctx)
+        for p in parties:
+            matrix[p] = holdings(ctx, p)
+            for q in folded.get(p, ()):
+                for f, state in holdings(ctx, q).items():
+                    if _RANK[state] > _RANK[matrix[p][f]]:
+                        matrix[p][f] = state
+        sources = [p for p in parties if all(matrix[p][f] != ABSENT for f in leaked)]
     else:
-        sources = [p for p, row in matrix.items() if any(s != ABSENT for s in row.values())]
+        sources = [p for p in parties if _handles_data(case.parties[p])]
     return SourceAnalysis(
         rule=rule,
         leaked=leaked,
@@ -109,5 +119,10 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
         folded={d: tuple(ps) for d, ps in folded.items()},
         holdings=matrix,
         sources=tuple(sources),
-        excluded=tuple(p for p in matrix if p not in sources),
+        excluded=tuple(p for p in parties if p not in sources),
     )
+
+
+def _handles_data(party) -> bool:
+    """Does the case file give this party any of the plaintiff's data (or unknown holdings)?"""
+    return bool(party.holds.rules or party.holds.known_through)

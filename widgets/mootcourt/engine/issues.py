@@ -16,7 +16,7 @@ from .datamatrix import HELD, holdings, leaked_fields, possible_sources
 from .rules import rules_for
 from .steps import Finding, Result
 from .temporal import applies
-from .texts import Cite, Term, Terms, msg
+from .texts import Cite, Message, Term, Terms, msg
 
 IssueTest = Callable[[Context, str], Finding]
 
@@ -61,6 +61,14 @@ def processor(ctx: Context, defendant: str) -> Finding:
             [msg("processor.no_data", defendant=[defendant], plaintiff=[case.plaintiff])],
             evidence,
         )
+    assumed = [
+        f
+        for rule in party.holds.rules
+        if rule.basis == "inferred"
+        for f in rule.fields
+        if f in held
+    ]
+    notes = [msg("processor.assumed", fields=assumed)] if assumed else []
     return Finding(
         Result.ESTABLISHED,
         case.plaintiff,
@@ -71,7 +79,8 @@ def processor(ctx: Context, defendant: str) -> Finding:
                 defendant=[defendant],
                 plaintiff=[case.plaintiff],
                 fields=held,
-            )
+            ),
+            *notes,
         ],
         evidence,
     )
@@ -119,7 +128,8 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     counter-evidence need only leave the fact in doubt (108(2)). PIPL 69 presumes fault,
     not causation, so this burden never shifts. Proof is by elimination over the data
     matrix (`datamatrix.possible_sources`); under `measures_relevance: against_leak` the
-    defendant's general-compliance evidence also demands a positive link to it.
+    defendant's general-compliance evidence also weighs against a leak by it, so that
+    elimination needs a positive link to the defendant besides.
     """
     case = ctx.case
     plaintiff = case.plaintiff
@@ -136,20 +146,37 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         for t in ctx.reads
         if t in case.evidence and ctx.on(t) and case.evidence[t].kind != "assertion"
     ]
+    against_leak = ctx.param("measures_relevance") == "against_leak"
+    measures = (
+        [
+            e
+            for e in ctx.evidence_in("fault", supports=False, offered_by=defendant)
+            if e.kind == "general_compliance"
+        ]
+        if against_leak
+        else []
+    )
+    weighed += _ids(measures)
 
-    def finding(result: Result, *more) -> Finding:
+    def finding(result: Result, *more: Message) -> Finding:
         return Finding(result, plaintiff, rules, messages + list(more), sorted(set(weighed)))
 
+    def fails(reason: Message) -> Finding:
+        noted = (
+            [msg("attribution.measures_noted", defendant=[defendant], evidence=_ids(measures))]
+            if measures
+            else []
+        )
+        return finding(Result.NOT_ESTABLISHED, reason, *noted)
+
     if defendant not in analysis.sources:
-        missing = analysis.missing(defendant)
-        return finding(
-            Result.NOT_ESTABLISHED,
+        return fails(
             msg(
                 f"attribution.not_a_source.{rule}",
                 defendant=[defendant],
                 plaintiff=[plaintiff],
-                missing=missing,
-            ),
+                missing=analysis.missing(defendant),
+            )
         )
     others = [p for p in analysis.sources if p not in case.defendants]
     excluded = [p for p in analysis.excluded if p not in case.defendants]
@@ -158,31 +185,27 @@ def attribution(ctx: Context, defendant: str) -> Finding:
             msg("attribution.excluded.field_level", excluded=excluded, fields=analysis.leaked)
         )
     if others:
-        return finding(
-            Result.NOT_ESTABLISHED,
+        return fails(
             msg(
                 f"attribution.others.{rule}",
                 others=others,
                 defendant=[defendant],
                 plaintiff=[plaintiff],
                 fields=analysis.leaked,
-            ),
+            )
         )
 
-    counter = [
-        e for e in ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
-    ]
+    counter = ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
     weighed += _ids(counter)
     specific = [e for e in counter if e.kind == "specific_processing"]
     if specific:
-        return finding(
-            Result.NOT_ESTABLISHED,
+        return fails(
             msg(
                 "attribution.counter",
                 defendant=[defendant],
                 plaintiff=[plaintiff],
                 evidence=_ids(specific),
-            ),
+            )
         )
     if counter:
         messages.append(
@@ -193,24 +216,16 @@ def attribution(ctx: Context, defendant: str) -> Finding:
                 evidence=_ids(counter),
             )
         )
-
-    links = ctx.evidence_in("source_is_defendant", defendant=defendant)
-    if ctx.param("measures_relevance") == "against_leak":
-        measures = [
-            e
-            for e in ctx.evidence_in("fault", supports=False, offered_by=defendant)
-            if e.kind == "general_compliance"
-        ]
-        weighed += _ids(measures) + _ids(links)
-        if measures and not links:
+    if measures:
+        links = ctx.evidence_in("source_is_defendant", defendant=defendant)
+        weighed += _ids(links)
+        if not links:
             return finding(
                 Result.NOT_ESTABLISHED,
                 msg("attribution.needs_link", defendant=[defendant], evidence=_ids(measures)),
             )
-        if measures:
-            messages.append(msg("attribution.linked", defendant=[defendant], evidence=_ids(links)))
-    co_sources = [p for p in analysis.sources if p != defendant]
-    if co_sources:
+        messages.append(msg("attribution.linked", defendant=[defendant], evidence=_ids(links)))
+    if len(analysis.sources) > 1:
         return finding(
             Result.ESTABLISHED, msg("attribution.established_jointly", sources=analysis.sources)
         )
@@ -270,10 +285,10 @@ def _proof(ctx: Context, defendant: str) -> Finding:
     if ctx.param("fault_inference") == "from_custody":
         answering, _ = _answering(ctx, defendant)
         rules = _rules(ctx, "fault.from_custody")
-        if answering:
+        if answering:  # counter-evidence: the burden of persuasion stays with the plaintiff
             return Finding(
                 Result.NOT_ESTABLISHED,
-                defendant,
+                case.plaintiff,
                 rules,
                 [msg("fault.inference_displaced", defendant=[defendant], evidence=_ids(answering))],
                 _ids(answering),

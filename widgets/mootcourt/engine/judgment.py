@@ -66,19 +66,28 @@ class Divergence:
     levels: tuple[str, str]
     defendant: str
     results: tuple[Result, Result]
-    parameters: tuple[tuple[str, str, str], ...]
-    """(doctrine parameter, value at the first level, value at the second) the step read"""
+    parameters: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...]
+    """(doctrine parameter, (value, basis) at the first level, (value, basis) at the second),
+    for the parameters the step read that differ"""
     case: Case
 
     def reason(self, lang: str = "en") -> str:
+        """Why the levels differ, naming each doctrine value with its basis (reported or our
+        inference), so the divergence never passes an inference off as a holding."""
         a, b = self.levels
         t = messages(lang)
+        left, right = ("（", "）") if lang == "zh-CN" else (" (", ")")
+
+        def value(v: str, basis: str) -> str:
+            return f"{t(f'value.{v}')} [{t(f'basis.{basis}')}]"
+
         params = join(
             [
-                f"{t(f'param.{p}')} ({t(f'value.{va}')} → {t(f'value.{vb}')})"
-                for p, va, vb in self.parameters
+                f"{t(f'param.{p}')}{left}{value(va, ba)} → {value(vb, bb)}{right}"
+                for p, (va, ba), (vb, bb) in self.parameters
             ],
             lang,
+            long=True,
         )
         return render(
             self.case,
@@ -143,7 +152,10 @@ class Judgment:
                 "levels": list(d.levels),
                 "defendant": d.defendant,
                 "results": [str(r) for r in d.results],
-                "parameters": [{"parameter": p, "values": [va, vb]} for p, va, vb in d.parameters],
+                "parameters": [
+                    {"parameter": p, "values": [va, vb], "bases": [ba, bb]}
+                    for p, (va, ba), (vb, bb) in d.parameters
+                ],
                 "reason": d.reason(lang),
             },
         }
@@ -156,7 +168,7 @@ def _first_difference(case: Case, a: LevelJudgment, b: LevelJudgment) -> Diverge
             if sa.result != sb.result:
                 read = [p for p in a.doctrine.values if p in sa.doctrine_reads | sb.doctrine_reads]
                 params = tuple(
-                    (p, a.doctrine[p], b.doctrine[p])
+                    (p, (a.doctrine[p], a.doctrine.basis[p]), (b.doctrine[p], b.doctrine.basis[p]))
                     for p in read
                     if a.doctrine[p] != b.doctrine[p]
                 )

@@ -31,9 +31,13 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "fault.plaintiff_proves": ("cc-1165", "cpl-interp-90", "cpl-interp-108"),
         # fault inferred from a leak out of the defendant's custody
         "fault.from_custody": ("cc-1038", "pipl-9", "evidence-10"),
-        # no retroactivity: the presumption does not reach facts before it took effect
-        "fault.in_time": ("legislation-law-104", "cc-time-1"),
-        "remedy.apology": ("cc-995", "cc-1000"),
+        # no retroactivity: the presumption does not reach facts before it took effect (the
+        # Civil Code's rules on time, cc-time-1 to 3, apply to PIPL by analogy only: the
+        # text says so rather than citing them as a basis)
+        "fault.in_time": ("legislation-law-104",),
+        # the appeal court in Liu ordered the apology "according to" PIPL 69; Civil Code 1000
+        # is cited for paragraph (1), proportionality (paragraph (2) is enforcement only)
+        "remedy.apology": ("pipl-69", "cc-995", "cc-1000"),
         "remedy.compensation": ("pipl-69", "cc-1182"),
         "remedy.distress": ("cc-1183",),
     }

@@ -30,6 +30,8 @@ class Ids:
     """Ids of labelled things in the case (parties, fields, evidence, claims, levels)."""
 
     ids: tuple[str, ...]
+    items: bool = False
+    """long labels (items of evidence): separated by semicolons, not commas"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ def msg(key: str, **params: Param | Iterable[str]) -> Message:
         if isinstance(value, str | Ids | Term | Terms | Cite | dt.date):
             clean[name] = value
         else:
-            clean[name] = Ids(tuple(value))
+            clean[name] = Ids(tuple(value), items=name == "evidence")
     return Message(key, clean)
 
 
@@ -128,12 +130,15 @@ def check_overrides(overrides: Mapping[str, str]) -> list[tuple[str, str]]:
     return problems
 
 
-def join(items: list[str], lang: str) -> str:
-    """'a, b and c' / 'a、b和c': how a list reads in each language."""
+def join(items: list[str], lang: str, *, long: bool = False) -> str:
+    """'a, b and c' / 'a、b、c': how a list reads in each language; long items (which may
+    hold commas themselves) are separated by semicolons."""
     if not items:
         return messages(lang)("cli.none")
     if lang == "zh-CN":
-        return "、".join(items)
+        return ("；" if long else "、").join(items)
+    if long:
+        return "; ".join(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -153,7 +158,7 @@ def render_all(case: Case, items: Iterable[Message], lang: str) -> str:
 
 def _param(case: Case, value: Param, lang: str) -> str:
     if isinstance(value, Ids):
-        return join([case.label(i, lang) for i in value.ids], lang)
+        return join([case.label(i, lang) for i in value.ids], lang, long=value.items)
     if isinstance(value, Term):
         return messages(lang)(f"{value.kind}.{value.value}")
     if isinstance(value, Terms):
