@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import jsonschema
+import pytest
 
 from mootcourt.schemas import committed
 
@@ -83,40 +84,29 @@ def test_json_follows_the_committed_schema_in_both_languages() -> None:
             assert data["lang"] == lang
 
 
-def test_unknown_toggle_exits_2_listing_the_valid_ones() -> None:
-    result = mootcourt("evaluate", "liu-v-platform-2024", "--set", "alias=off")
-    assert result.returncode == 2
-    assert "unknown toggle 'alias'" in result.stderr and "alias_on_waybills" in result.stderr
-    assert_clean(result)
+BAD_ARGUMENTS = {
+    "unknown toggle": (["--set", "alias=off"], ["unknown toggle 'alias'", "alias_on_waybills"]),
+    "bad toggle value": (["--set", "alias_on_waybills=false"], ["on, off"]),
+    "unknown doctrine value": (
+        ["--doctrine", "second_instance.attribution=strict"],
+        ["party_level, field_level"],
+    ),
+    "unknown level": (["--doctrine", "retrial.rebuttal=x"], ["first_instance, second_instance"]),
+    "unknown parameter": (["--doctrine", "second_instance.burden=plaintiff"], ["temporal_anchor"]),
+    "broken requirement": (
+        ["--set", "fraud_calls=off"],
+        ["'callers_named_platform' requires 'fraud_calls'"],
+    ),
+}
 
 
-def test_bad_toggle_value_exits_2_listing_on_off() -> None:
-    result = mootcourt("evaluate", "liu-v-platform-2024", "--set", "alias_on_waybills=false")
-    assert result.returncode == 2
-    assert "on, off" in result.stderr
-    assert_clean(result)
-
-
-def test_unknown_doctrine_value_exits_2_listing_the_valid_ones() -> None:
-    result = mootcourt(
-        "evaluate", "liu-v-platform-2024", "--doctrine", "second_instance.attribution=strict"
-    )
-    assert result.returncode == 2
-    assert "party_level, field_level" in result.stderr
-    bad_level = mootcourt("evaluate", "liu-v-platform-2024", "--doctrine", "retrial.rebuttal=x")
-    assert bad_level.returncode == 2 and "first_instance, second_instance" in bad_level.stderr
-    bad_param = mootcourt(
-        "evaluate", "liu-v-platform-2024", "--doctrine", "second_instance.burden=plaintiff"
-    )
-    assert bad_param.returncode == 2 and "temporal_anchor" in bad_param.stderr
-    for each in (result, bad_level, bad_param):
-        assert_clean(each)
-
-
-def test_world_breaking_a_requirement_exits_2_naming_it() -> None:
-    result = mootcourt("evaluate", "liu-v-platform-2024", "--set", "fraud_calls=off")
-    assert result.returncode == 2
-    assert "'callers_named_platform' requires 'fraud_calls'" in result.stderr
+@pytest.mark.parametrize("name", list(BAD_ARGUMENTS))
+def test_bad_argument_exits_2_listing_the_valid_values(name: str) -> None:
+    args, expected = BAD_ARGUMENTS[name]
+    result = mootcourt("evaluate", "liu-v-platform-2024", *args)
+    assert result.returncode == 2, result.stdout
+    for text in expected:
+        assert text in result.stderr, result.stderr
     assert_clean(result)
 
 

@@ -91,13 +91,19 @@ def _cell(case, step: Step, lang: str) -> Group | Text:
     return Group(head, Text(" · ".join(meta), style="dim"), Text(step.text(lang)))
 
 
+def _level_table(judgment: Judgment, lang: str, title: str) -> Table:
+    """A table with a label column and one column per level."""
+    table = Table(box=box.SIMPLE, expand=True, title=title, title_justify="left")
+    table.add_column("", ratio=1, overflow="fold")
+    for lv in judgment.levels:
+        table.add_column(judgment.case.levels[lv.id].label(lang), ratio=3, overflow="fold")
+    return table
+
+
 def _outcomes(judgment: Judgment, lang: str) -> Table:
     case = judgment.case
     t = messages(lang)
-    table = Table(box=box.SIMPLE, expand=True, title=t("cli.outcome"), title_justify="left")
-    table.add_column("", ratio=1, overflow="fold")
-    for lv in judgment.levels:
-        table.add_column(case.levels[lv.id].label(lang), ratio=3, overflow="fold")
+    table = _level_table(judgment, lang, t("cli.outcome"))
     cells = []
     for lv in judgment.levels:
         decided = case.levels[lv.id].as_decided
@@ -123,12 +129,8 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
 
 
 def _doctrine(judgment: Judgment, lang: str) -> Table:
-    case = judgment.case
     t = messages(lang)
-    table = Table(box=box.SIMPLE, expand=True, title=t("cli.doctrine"), title_justify="left")
-    table.add_column("", ratio=1, overflow="fold")
-    for lv in judgment.levels:
-        table.add_column(case.levels[lv.id].label(lang), ratio=3, overflow="fold")
+    table = _level_table(judgment, lang, t("cli.doctrine"))
     first = judgment.levels[0].doctrine
     for param in first.values:
         row = []
