@@ -137,3 +137,18 @@ def test_schema_prints_json() -> None:
     result = mootcourt("schema", "judgment")
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "JudgmentReport"
+
+
+def test_validate_accepts_the_statute_book(tmp_path) -> None:
+    from mootcourt.lessons import installed_root
+
+    root = installed_root()
+    assert root is not None
+    good = mootcourt("validate", str(root / "law" / "statutes.yaml"))
+    assert good.returncode == 0 and "articles" in good.stdout, good.stderr
+    bad = tmp_path / "statutes.yaml"
+    bad.write_text("laws: []\narticles:\n  - id: x-1\n    law: nope\n", encoding="utf-8")
+    result = mootcourt("validate", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:3: articles[0].text: missing required key 'text'" in result.stderr
+    assert_clean(result)

@@ -74,3 +74,10 @@ def test_a_case_may_cite_only_existing_statutes(tmp_path) -> None:
     case_file.write_text(text + "rules:\n  leak: [pipl-999]\n", encoding="utf-8")
     with pytest.raises(CaseError, match=r"case.yaml:\d+: rules.leak\[0\]: unknown statute id"):
         load_case(case_file)
+
+
+def test_author_template_is_valid_and_evaluates() -> None:
+    assert ROOT is not None
+    case = load_case(ROOT / "_template")
+    judgment = evaluate(case, case.record_world())
+    assert [lv.liable for lv in judgment.levels] == [False, True]

@@ -66,3 +66,36 @@ def test_changing_one_input_changes_the_output(liu: Case) -> None:
     record = evaluate(liu, liu.record_world()).level("second_instance")
     flipped = evaluate(liu, liu.record_world().with_toggles(alias_on_waybills=False))
     assert record.liable and not flipped.level("second_instance").liable
+
+
+ARCHITECTURE_TOGGLES = {
+    # on the record
+    "real_name_only_to_platform": True,
+    "alias_on_waybills": True,
+    "fraud_calls": True,
+    "callers_named_platform": True,
+    "anti_fraud_warnings": True,
+    "mlps_level3_filings": True,
+    "security_policies": True,
+    "data_flow_statement": True,
+    "internal_investigation": True,
+    "logistics": True,
+    "payment": True,
+    # hypotheticals, off by default
+    "order_access_audit": False,
+    "orders_before_pipl": False,
+    "calls_before_pipl": False,
+    "public_breach_report": False,
+    "leaked_id_number": False,
+    "customs_broker": False,
+    "overseas_seller": False,
+}
+
+
+def test_liu_offers_every_toggle_the_design_names(liu: Case) -> None:
+    record = liu.record_world()
+    for toggle, default in ARCHITECTURE_TOGGLES.items():
+        assert record[toggle] is default, toggle
+    assert liu.toggles["callers_named_platform"].requires == ("fraud_calls",)
+    assert liu.toggles["anti_fraud_warnings"].requires == ("fraud_calls",)
+    assert liu.evidence["internal_investigation"].kind == "assertion"

@@ -130,6 +130,12 @@ def load_statutes(root: Path, case_folder: Path | None = None) -> StatuteBook:
     return _statutes(keys)
 
 
+def load_statute_file(path: Path) -> StatuteBook:
+    """One statute file on its own (`mootcourt validate lessons/law/statutes.yaml`)."""
+    located = read_yaml(path)
+    return StatuteBook([(located, validate_file(located, StatuteFile))])
+
+
 @lru_cache(maxsize=8)
 def _statutes(keys: tuple[tuple[Path, int], ...]) -> StatuteBook:
     files = []

@@ -12,11 +12,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 
 from . import __version__
-from .case import Case, load_case
+from .case import Case, load_case, load_statute_file
 from .doctrine import PARAMETERS
 from .engine import evaluate
 from .errors import CaseError, CaseNotFound, DoctrineError, WorldError
@@ -103,6 +104,14 @@ def _validate(args: argparse.Namespace) -> int:
     errors: list[CaseError] = []
     t = messages(args.lang)
     for path in args.paths:
+        if Path(path).name == "statutes.yaml" and Path(path).is_file():
+            try:
+                book = load_statute_file(Path(path))
+            except CaseError as exc:
+                errors.append(exc)
+            else:
+                print(t("cli.valid_statutes", path=Path(path).resolve(), articles=len(book)))
+            continue
         try:
             case = load_case(path)
             scenarios = case.scenarios
