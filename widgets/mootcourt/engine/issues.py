@@ -342,15 +342,15 @@ def fault(ctx: Context, defendant: str) -> Finding:
         return branch
     with_presumption = _presumption(ctx, defendant, statute)
     without = _proof(ctx, defendant)
-    rules = (*in_time, *with_presumption.rules, *without.rules)
+    rules = (*in_time, *with_presumption.rules, *without.rules)  # evaluate() drops repeats
     if with_presumption.result.carries_on == without.result.carries_on:
         without.messages.insert(0, msg("fault.time_open_same", **timing))
-        without.rules = tuple(dict.fromkeys(rules))
+        without.rules = rules
         return without
     return Finding(
         Result.UNCERTAIN,
         case.plaintiff,
-        tuple(dict.fromkeys(rules)),
+        rules,
         [msg("fault.time_open", **timing)],
         with_presumption.evidence + without.evidence,
     )
