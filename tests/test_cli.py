@@ -124,31 +124,39 @@ def test_validate_real_cases_exits_0() -> None:
     assert "valid" in result.stdout
 
 
-def test_validate_broken_file_exits_1_with_file_and_line(tmp_path) -> None:
-    broken = tmp_path / "case.yaml"
-    broken.write_text("schema_version: 1\nid: x\ntitel: {zh-CN: 甲, en: A}\n", encoding="utf-8")
-    result = mootcourt("validate", str(broken))
-    assert result.returncode == 1
-    assert f"{broken}:3: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
-    assert_clean(result)
-
-
 def test_schema_prints_json() -> None:
     result = mootcourt("schema", "judgment")
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "JudgmentReport"
 
 
-def test_validate_accepts_the_statute_book(tmp_path) -> None:
+BROKEN_FILES = {
+    "case.yaml": (
+        "schema_version: 1\nid: x\ntitel: {zh-CN: 甲, en: A}\n",
+        "3: titel: unknown key 'titel'; did you mean 'title'?",
+    ),
+    "statutes.yaml": (
+        "laws: []\narticles:\n  - id: x-1\n    law: nope\n",
+        "3: articles[0].text: missing required key 'text'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_FILES))
+def test_validate_broken_file_exits_1_with_file_and_line(tmp_path, name: str) -> None:
+    text, expected = BROKEN_FILES[name]
+    broken = tmp_path / name
+    broken.write_text(text, encoding="utf-8")
+    result = mootcourt("validate", str(broken))
+    assert result.returncode == 1
+    assert f"{broken}:{expected}" in result.stderr
+    assert_clean(result)
+
+
+def test_validate_accepts_the_statute_book() -> None:
     from mootcourt.lessons import installed_root
 
     root = installed_root()
     assert root is not None
     good = mootcourt("validate", str(root / "law" / "statutes.yaml"))
     assert good.returncode == 0 and "articles" in good.stdout, good.stderr
-    bad = tmp_path / "statutes.yaml"
-    bad.write_text("laws: []\narticles:\n  - id: x-1\n    law: nope\n", encoding="utf-8")
-    result = mootcourt("validate", str(bad))
-    assert result.returncode == 1
-    assert f"{bad}:3: articles[0].text: missing required key 'text'" in result.stderr
-    assert_clean(result)

@@ -8,7 +8,6 @@ the case file, its statute book or its scenarios is a `CaseError` listing every
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
@@ -20,7 +19,7 @@ from .doctrine import PARAMETERS, Doctrine
 from .errors import CaseError, Problem
 from .law import StatuteBook, StatuteFile
 from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
-from .validation import problem_at, raise_if, validate_file
+from .validation import did_you_mean, problem_at, raise_if, validate_file
 from .world import Toggle, World
 from .yamlsource import Located, read_yaml
 
@@ -154,9 +153,9 @@ def _statutes(keys: tuple[tuple[Path, int], ...]) -> StatuteBook:
 def _hint(item: str, known: Iterable[str]) -> str:
     """'; did you mean X?' or, for short lists, '; known: a, b, c'."""
     known = list(known)
-    close = difflib.get_close_matches(item, known, n=1)
+    close = did_you_mean(item, known)
     if close:
-        return f"; did you mean '{close[0]}'?"
+        return f"; did you mean '{close}'?"
     if len(known) <= 12:
         return f"; known: {', '.join(known) or 'none'}"
     return ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -36,9 +37,9 @@ def _problems(located: Located, model: type[BaseModel], exc: ValidationError) ->
         found.append((loc, error["type"], _message(error, model, loc)))
     # a misspelt key also makes the right key "missing": report only the misspelling
     suggested = {
-        (loc[:-1], message.split("did you mean '")[1].rstrip("'?"))
-        for loc, kind, message in found
-        if kind == "extra_forbidden" and "did you mean" in message
+        (loc[:-1], _close_key(model, loc))
+        for loc, kind, _ in found
+        if kind == "extra_forbidden" and loc
     }
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
@@ -77,9 +78,9 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
+        close = _close_key(model, loc) if loc else None
         known = _known_keys(model, loc[:-1])
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = f"; did you mean '{close}'?" if close else ""
         valid = f" (valid: {', '.join(known)})" if known and not close else ""
         return f"unknown key '{key}'{hint}{valid}"
     if kind == "missing":
@@ -102,6 +103,17 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
     if kind == "string_pattern_mismatch":
         return f"{error['input']!r} is not a valid id: use lower_snake_case letters and digits"
     return str(error["msg"])
+
+
+def did_you_mean(item: str, known: Iterable[str]) -> str | None:
+    """The one close spelling of `item` among `known`, if there is one."""
+    close = difflib.get_close_matches(item, list(known), n=1)
+    return close[0] if close else None
+
+
+def _close_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The allowed key an unknown key at `loc` was probably meant to be."""
+    return did_you_mean(str(loc[-1]), _known_keys(model, loc[:-1]))
 
 
 def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:

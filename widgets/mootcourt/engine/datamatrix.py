@@ -28,6 +28,12 @@ ABSENT = "absent"
 _RANK = {ABSENT: 0, POSSIBLY: 1, HELD: 2}
 
 
+def _raise(states: dict[str, str], field: str, state: str) -> None:
+    """Keep the stronger of two states for a field (held > possibly > absent)."""
+    if _RANK[state] > _RANK[states[field]]:
+        states[field] = state
+
+
 def _apply(ctx: Context, rules: Sequence[FieldRule], states: dict[str, str]) -> None:
     for rule in rules:
         if not ctx.all_on(rule.when):
@@ -36,8 +42,7 @@ def _apply(ctx: Context, rules: Sequence[FieldRule], states: dict[str, str]) -> 
             continue
         state = POSSIBLY if rule.possibly else HELD
         for f in rule.fields:
-            if _RANK[state] > _RANK[states[f]]:
-                states[f] = state
+            _raise(states, f, state)
 
 
 def holdings(ctx: Context, party_id: str) -> dict[str, str]:
@@ -73,8 +78,10 @@ class SourceAnalysis:
     excluded: tuple[str, ...]
 
     def missing(self, party: str) -> tuple[str, ...]:
-        """The leaked fields a party is shown not to hold."""
-        return tuple(f for f in self.leaked if self.holdings[party][f] == ABSENT)
+        """The leaked fields a party is shown not to hold (none known under `party_level`,
+        where holdings are not read)."""
+        row = self.holdings.get(party, {})
+        return tuple(f for f in self.leaked if row.get(f) == ABSENT)
 
 
 def possible_sources(ctx: Context) -> SourceAnalysis:
@@ -107,8 +114,7 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
             matrix[p] = holdings(ctx, p)
             for q in folded.get(p, ()):
                 for f, state in holdings(ctx, q).items():
-                    if _RANK[state] > _RANK[matrix[p][f]]:
-                        matrix[p][f] = state
+                    _raise(matrix[p], f, state)
         sources = [p for p in parties if all(matrix[p][f] != ABSENT for f in leaked)]
     else:
         sources = [p for p in parties if _handles_data(case.parties[p])]

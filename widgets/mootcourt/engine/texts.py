@@ -9,7 +9,6 @@ evaluation serves both languages and a case file can override any template.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..i18n import LANGUAGES, messages
+from ..validation import did_you_mean
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -95,8 +95,8 @@ def check_overrides(overrides: Mapping[str, str]) -> list[tuple[str, str]]:
     problems = []
     for key, template in overrides.items():
         if key not in TEMPLATE_KEYS:
-            close = difflib.get_close_matches(key, sorted(TEMPLATE_KEYS), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            close = did_you_mean(key, sorted(TEMPLATE_KEYS))
+            hint = f"; did you mean '{close}'?" if close else ""
             problems.append((key, f"unknown text key '{key}'{hint}"))
             continue
         allowed = placeholders(templates("en")[key])
