@@ -1,5 +1,5 @@
 # Moot Court Kit. Two commands on a fresh machine:
-#   make demo   set everything up and show the record case, both courts side by side
+#   make demo   set everything up and open the instructor's dashboard (Voila) on the record case
 #   make test   set everything up and run every check (the command CI runs)
 # Everything installs into .venv from pyproject.toml, the single list of dependencies;
 # the venv is reinstalled whenever pyproject.toml changes.
@@ -9,7 +9,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint format schemas clean
+.PHONY: demo test bench lab notebooks lint format schemas clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 
+# The presenter prints its URL; DEMO_ARGS=--no-browser where there is no display.
 demo: $(STAMP)
-	$(VENV)/bin/mootcourt evaluate liu-v-platform-2024 --lang en
-	$(VENV)/bin/mootcourt evaluate liu-v-platform-2024 --lang zh-CN
+	$(VENV)/bin/mootcourt present liu-v-platform-2024 $(DEMO_ARGS)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -27,6 +27,17 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks.bench_engine
+	@for b in tests/benchmarks/bench_*.py; do \
+	  m=$$(basename $$b .py); [ $$m = bench_engine ] || $(PY) -m tests.benchmarks.$$m || exit 1; \
+	done
+
+# The students' entry point: the course in JupyterLab.
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+# Re-execute every notebook and store its outputs, cleaned (run after the reasoning changes).
+notebooks: $(STAMP)
+	$(PY) scripts/notebooks.py execute
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

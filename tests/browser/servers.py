@@ -1,0 +1,219 @@
+"""Real Voila and JupyterLab servers, and Debian's Chromium, for the browser tests and benchmarks.
+
+One place knows how to start a Jupyter server on loopback with every setting explicit, how to
+wait for it without starting a kernel, how to keep it out of the user's home, and how to
+launch the system Chromium (never a downloaded browser). The pytest fixtures in `conftest.py`
+and the benchmark in `tests/benchmarks/bench_browser.py` both use it, so what CI measures and
+what it tests is the same server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+ARTIFACTS = REPO / "test-artifacts"
+
+# Flags from shared/recipes/browser.md: without the background-networking ones Chromium floods
+# the closed network with connections.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, if installed (`apt-get install chromium`)."""
+    for candidate in ("/usr/bin/chromium", "/usr/lib/chromium/chromium"):
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """Environment for a Jupyter process whose config, data, runtime and caches live under
+    `home`, so a test run never reads or writes the user's own Jupyter set-up."""
+    env = dict(os.environ)
+    for name in (
+        "JUPYTER_CONFIG_DIR",
+        "JUPYTER_DATA_DIR",
+        "JUPYTER_RUNTIME_DIR",
+        "IPYTHONDIR",
+        "XDG_CONFIG_HOME",
+        "XDG_CACHE_HOME",
+        "JUPYTERLAB_SETTINGS_DIR",
+        "JUPYTERLAB_WORKSPACES_DIR",
+    ):
+        path = home / name.lower()
+        path.mkdir(parents=True, exist_ok=True)
+        env[name] = str(path)
+    # JupyterLab's news pop-up would cover the notebook in screenshots.
+    notification = (
+        home / "jupyterlab_settings_dir" / "@jupyterlab" / "apputils-extension"
+    )
+    notification.mkdir(parents=True, exist_ok=True)
+    (notification / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
+    )
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def floor_notebook(path: Path) -> Path:
+    """The bare floor: one Checkbox whose change sets one HTML value. Every browser figure of
+    the explorer is reported next to this notebook's in the same server."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import ipywidgets as w\n"
+            "box = w.Checkbox(value=False, description='on')\n"
+            "out = w.HTML('off')\n"
+            "out.add_class('floor-out')\n"
+            "box.add_class('floor-box')\n"
+            "box.observe(lambda c: setattr(out, 'value', 'on' if c['new'] else 'off'), 'value')\n"
+            "w.VBox([box, out])"
+        )
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def copy_notebooks(root: Path) -> Path:
+    """A scratch root with the repository's notebooks (servers may write checkpoints or
+    autosave: never into the repository)."""
+    if NOTEBOOKS.is_dir():
+        shutil.copytree(NOTEBOOKS, root, dirs_exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)
+    floor_notebook(root / "floor.ipynb")
+    return root
+
+
+def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early ({proc.returncode}); log:\n{log.read_text()}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        time.sleep(0.2)
+    raise RuntimeError(f"server not ready after {timeout} s: {url}; log:\n{log.read_text()}")
+
+
+@dataclass
+class Server:
+    url: str
+    root: Path
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # Voila and Lab shut their kernels down
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def voila_command(root: Path, port: int, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(root),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaConfiguration.strip_sources=True",
+        "--MappingKernelManager.cull_idle_timeout=600",
+        "--MappingKernelManager.cull_interval=60",
+        *extra,
+    ]
+
+
+@contextlib.contextmanager
+def voila(root: Path, home: Path, *extra: str) -> Iterator[Server]:
+    """A Voila server over a folder of notebooks (`/voila/render/<path>` renders one)."""
+    port = free_port()
+    log = home / f"voila-{port}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            voila_command(root, port, *extra),
+            cwd=root,
+            env=isolated_env(home),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server(f"http://127.0.0.1:{port}", root, proc, log)
+    try:
+        # Poll a static file: every GET / would start a kernel and run a notebook.
+        _wait_http(f"{server.url}/voila/static/voila.js", proc, log)
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def jupyterlab(root: Path, home: Path) -> Iterator[Server]:
+    """JupyterLab on loopback with no token, rooted in a scratch folder."""
+    port = free_port()
+    log = home / f"lab-{port}.log"
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--ServerApp.root_dir={root}",
+        "--MappingKernelManager.cull_idle_timeout=600",
+        "--MappingKernelManager.cull_interval=60",
+        "--LabApp.news_url=",
+    ]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            command, cwd=root, env=isolated_env(home), stdout=out, stderr=subprocess.STDOUT
+        )
+    server = Server(f"http://127.0.0.1:{port}", root, proc, log)
+    try:
+        _wait_http(f"{server.url}/api/status", proc, log, timeout=90)
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,214 @@
+"""`mootcourt present`: the instructor's dashboard, served by Voila on this machine.
+
+An instructor runs one command and gets a URL for the projector (or, with `--public`, for the
+class). Everything Voila would otherwise take from a `voila.json` in the working directory is
+passed explicitly, so the command behaves the same from any folder and after `pip install`:
+
+- sources stripped and tracebacks hidden (students see the dashboard, never code or errors);
+- only comm messages reach the kernel (Voila's default), so a student cannot run code;
+- preheated kernels, as many as `--class-size` needs, so a room arriving at once does not wait
+  for kernels to start; the presenter notebook calls `voila.utils.wait_for_request()` first,
+  which keeps a pooled kernel busy (and so safe from the culler) until a student takes it;
+- idle kernels culled (a closed tab otherwise leaks its kernel: Voila's shutdown request is
+  refused without an `_xsrf` cookie), and a cell timeout so a hung kernel cannot hang a page;
+- the case, language, theme and type size reach the kernel through the environment, because a
+  preheated kernel runs before any request exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .i18n import LANGUAGES
+
+DEFAULT_CASE = "liu-v-platform-2024"
+DEFAULT_PORT = 8866
+THEMES = ("light", "dark")
+KERNELS_PER_POOLED = 15
+"""students served per preheated kernel when a class arrives together (each student still
+gets a kernel of their own; the pool only hides start-up time)"""
+MAX_POOL = 8
+CULL_IDLE_SECONDS = 1800
+CULL_INTERVAL_SECONDS = 120
+CELL_TIMEOUT_SECONDS = 120
+
+ENV_CASE = "MOOTCOURT_CASE"
+ENV_LANG = "MOOTCOURT_LANG"
+ENV_THEME = "MOOTCOURT_THEME"
+ENV_LARGE = "MOOTCOURT_LARGE"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides how the dashboard is served."""
+
+    case: str = DEFAULT_CASE
+    lang: str = "en"
+    port: int = DEFAULT_PORT
+    open_browser: bool = True
+    public: bool = False
+    token: str = ""
+    class_size: int = 10
+    theme: str = "light"
+    large: bool = False
+
+    @property
+    def ip(self) -> str:
+        return "0.0.0.0" if self.public else "127.0.0.1"
+
+    @property
+    def pool_size(self) -> int:
+        """Preheated kernels: one per `KERNELS_PER_POOLED` students, at least one."""
+        return min(MAX_POOL, max(1, math.ceil(self.class_size / KERNELS_PER_POOLED)))
+
+
+def presenter_notebook() -> Path:
+    """The dashboard notebook: shipped inside the package (wheel), or in the checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (
+        here / "notebooks" / "instructor" / "present.ipynb",
+        here.parents[1] / "notebooks" / "instructor" / "present.ipynb",
+    ):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("present.ipynb is missing from this installation of mootcourt")
+
+
+def voila_command(settings: Settings, notebook: Path) -> list[str]:
+    """The Voila command line, with every setting explicit."""
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        f"--port={settings.port}",
+        f"--Voila.ip={settings.ip}",
+        "--Voila.port_retries=0",
+        f"--Voila.token={settings.token}",
+        f"--theme={settings.theme}",
+        "--VoilaConfiguration.strip_sources=True",
+        "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaConfiguration.preheat_kernel=True",
+        f"--VoilaConfiguration.default_pool_size={settings.pool_size}",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_busy=False",
+        f"--VoilaExecutor.timeout={CELL_TIMEOUT_SECONDS}",
+    ]
+    if not settings.open_browser:
+        command.append("--no-browser")
+    return command
+
+
+def environment(settings: Settings, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The server's environment, which every kernel it starts inherits."""
+    env = dict(os.environ if base is None else base)
+    env[ENV_CASE] = settings.case
+    env[ENV_LANG] = settings.lang
+    env[ENV_THEME] = settings.theme
+    env[ENV_LARGE] = "1" if settings.large else "0"
+    return env
+
+
+def url(settings: Settings, host: str | None = None) -> str:
+    host = host or ("127.0.0.1" if not settings.public else _lan_address())
+    query = f"?token={settings.token}" if settings.token else ""
+    return f"http://{host}:{settings.port}/{query}"
+
+
+def _lan_address() -> str:
+    """This machine's address as other machines on the network see it (best effort)."""
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return socket.gethostname()
+
+
+def _port_free(port: int, ip: str) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind((ip, port))
+        except OSError:
+            return False
+    return True
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    present = commands.add_parser(
+        "present",
+        help="serve the instructor's dashboard with Voila",
+        description="Serve the step-through dashboard for a case with Voila, on this machine "
+        "(127.0.0.1) unless --public is given.",
+    )
+    present.add_argument(
+        "case", nargs="?", default=DEFAULT_CASE, metavar="CASE",
+        help=f"a case id, case folder or case.yaml (default: {DEFAULT_CASE})",
+    )
+    present.add_argument("--lang", choices=LANGUAGES, default="en", help="starting language")
+    present.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 8866)")
+    present.add_argument(
+        "--no-browser", action="store_true", help="print the URL only; open no browser"
+    )
+    present.add_argument(
+        "--public", action="store_true",
+        help="listen on every interface and require a token; prints the URL to hand out",
+    )
+    present.add_argument(
+        "--class-size", type=int, default=10, metavar="N",
+        help="students expected at once; sizes the pool of preheated kernels (default 10)",
+    )
+    present.add_argument("--theme", choices=THEMES, default="light", help="page theme")
+    present.add_argument(
+        "--large", action="store_true", help="larger type for a big room or a far projector"
+    )
+    present.set_defaults(run=run)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    from .cli import UsageError
+
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
+    if args.class_size < 1:
+        raise UsageError(f"--class-size must be at least 1, not {args.class_size}")
+    return Settings(
+        case=args.case,
+        lang=args.lang,
+        port=args.port,
+        open_browser=not args.no_browser,
+        public=args.public,
+        token=(os.environ.get("MOOTCOURT_TOKEN") or secrets.token_urlsafe(18)) if args.public else "",
+        class_size=args.class_size,
+        theme=args.theme,
+        large=args.large,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the case first (errors as for `evaluate`), then hand over to Voila."""
+    from .case import load_case
+    from .cli import UsageError
+
+    settings = settings_from(args)
+    case = load_case(settings.case)  # a broken case fails here, with file:line, not in a kernel
+    settings = Settings(**{**settings.__dict__, "case": str(case.path)})
+    if not _port_free(settings.port, settings.ip):
+        raise UsageError(f"port {settings.port} is in use; choose another with --port N")
+    notebook = presenter_notebook()
+    print(f"Moot Court Kit: presenting {case.id} at {url(settings)}", flush=True)
+    if settings.public:
+        print("Hand this URL to the class; without the token the page is refused.", flush=True)
+    print("Stop with Ctrl+C.", flush=True)
+    try:
+        return subprocess.call(voila_command(settings, notebook), env=environment(settings))
+    except KeyboardInterrupt:
+        return 0
