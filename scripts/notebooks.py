@@ -88,11 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         if path.suffix != ".ipynb":
             continue
-        if args.action == "execute":
-            nb = execute(path)
-        else:
-            nb = nbformat.read(path, as_version=4)
-        nb = clean(nb)
+        nb = clean(execute(path) if args.action == "execute" else nbformat.read(path, as_version=4))
         if args.action == "check":
             if nbformat.writes(nb) + "\n" != path.read_text(encoding="utf-8"):
                 dirty.append(path)

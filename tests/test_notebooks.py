@@ -34,9 +34,7 @@ def _read(path: Path) -> nbformat.NotebookNode:
 
 def _code(nb: nbformat.NotebookNode, lang: str) -> list[str]:
     """Code cells with the language argument neutralised: the one thing allowed to differ."""
-    return [
-        c.source.replace(f'"{lang}"', '"<lang>"') for c in nb.cells if c.cell_type == "code"
-    ]
+    return [c.source.replace(f'"{lang}"', '"<lang>"') for c in nb.cells if c.cell_type == "code"]
 
 
 def _names(folder: Path) -> list[str]:

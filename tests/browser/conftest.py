@@ -14,10 +14,23 @@ from pathlib import Path
 
 import pytest
 
-from .servers import ARTIFACTS, CHROMIUM_ARGS, Server, chromium_path, copy_notebooks, jupyterlab, voila
+from .servers import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    Server,
+    chromium_path,
+    copy_notebooks,
+    jupyterlab,
+    voila,
+)
 
 # Two font requests to a CDN fail offline in Voila's template: harmless, and not ours.
-OFFLINE_NOISE = ("fonts.googleapis", "fonts.gstatic", "ERR_NAME_NOT_RESOLVED", "Unsatisfied version")
+OFFLINE_NOISE = (
+    "fonts.googleapis",
+    "fonts.gstatic",
+    "ERR_NAME_NOT_RESOLVED",
+    "Unsatisfied version",
+)
 
 
 def _unavailable(reason: str) -> None:
@@ -51,9 +64,11 @@ def page(browser) -> Iterator[object]:
     pg.console_errors = []  # type: ignore[attr-defined]
     pg.on(
         "console",
-        lambda m: m.type == "error"
-        and not any(n in m.text for n in OFFLINE_NOISE)
-        and pg.console_errors.append(m.text),  # type: ignore[attr-defined]
+        lambda m: (
+            m.type == "error"
+            and not any(n in m.text for n in OFFLINE_NOISE)
+            and pg.console_errors.append(m.text)
+        ),  # type: ignore[attr-defined]
     )
     yield pg
     context.close()

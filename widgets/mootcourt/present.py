@@ -150,7 +150,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "(127.0.0.1) unless --public is given.",
     )
     present.add_argument(
-        "case", nargs="?", default=DEFAULT_CASE, metavar="CASE",
+        "case",
+        nargs="?",
+        default=DEFAULT_CASE,
+        metavar="CASE",
         help=f"a case id, case folder or case.yaml (default: {DEFAULT_CASE})",
     )
     present.add_argument("--lang", choices=LANGUAGES, default="en", help="starting language")
@@ -159,11 +162,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--no-browser", action="store_true", help="print the URL only; open no browser"
     )
     present.add_argument(
-        "--public", action="store_true",
+        "--public",
+        action="store_true",
         help="listen on every interface and require a token; prints the URL to hand out",
     )
     present.add_argument(
-        "--class-size", type=int, default=10, metavar="N",
+        "--class-size",
+        type=int,
+        default=10,
+        metavar="N",
         help="students expected at once; sizes the pool of preheated kernels (default 10)",
     )
     present.add_argument("--theme", choices=THEMES, default="light", help="page theme")
@@ -180,13 +187,14 @@ def settings_from(args: argparse.Namespace) -> Settings:
         raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
     if args.class_size < 1:
         raise UsageError(f"--class-size must be at least 1, not {args.class_size}")
+    token = (os.environ.get("MOOTCOURT_TOKEN") or secrets.token_urlsafe(18)) if args.public else ""
     return Settings(
         case=args.case,
         lang=args.lang,
         port=args.port,
         open_browser=not args.no_browser,
         public=args.public,
-        token=(os.environ.get("MOOTCOURT_TOKEN") or secrets.token_urlsafe(18)) if args.public else "",
+        token=token,
         class_size=args.class_size,
         theme=args.theme,
         large=args.large,
