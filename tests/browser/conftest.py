@@ -21,6 +21,7 @@ from .servers import (
     chromium_path,
     copy_notebooks,
     jupyterlab,
+    presenter,
     voila,
 )
 
@@ -99,3 +100,10 @@ def screenshots() -> Path:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def presenter_server(chromium: str, tmp_path_factory) -> Iterator[Server]:
+    """One `mootcourt present` server for the session (the default case, English)."""
+    with presenter(tmp_path_factory.mktemp("presenter-home")) as server:
+        yield server

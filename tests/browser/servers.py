@@ -108,6 +108,21 @@ def floor_notebook(path: Path) -> Path:
     return path
 
 
+def explorer_notebook(path: Path, case: str = "liu-v-platform-2024") -> Path:
+    """One explorer and nothing else: what the benchmarks compare with the floor."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from mootcourt import load_case\n"
+            "from mootcourt.ui import Explorer\n"
+            f"Explorer(load_case({case!r}), lang='en')"
+        )
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, path)
+    return path
+
+
 def copy_notebooks(root: Path) -> Path:
     """A scratch root with the repository's notebooks (servers may write checkpoints or
     autosave: never into the repository)."""
@@ -115,6 +130,7 @@ def copy_notebooks(root: Path) -> Path:
         shutil.copytree(NOTEBOOKS, root, dirs_exist_ok=True)
     root.mkdir(parents=True, exist_ok=True)
     floor_notebook(root / "floor.ipynb")
+    explorer_notebook(root / "explorer-only.ipynb")
     return root
 
 
@@ -215,6 +231,28 @@ def jupyterlab(root: Path, home: Path) -> Iterator[Server]:
     server = Server(f"http://127.0.0.1:{port}", root, proc, log)
     try:
         _wait_http(f"{server.url}/api/status", proc, log, timeout=90)
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def presenter(home: Path, *args: str, token: str = "") -> Iterator[Server]:
+    """`mootcourt present` exactly as an instructor runs it (from a folder that is not the
+    repository, so nothing depends on the working directory)."""
+    port = free_port()
+    log = home / f"present-{port}.log"
+    env = isolated_env(home)
+    if token:
+        env["MOOTCOURT_TOKEN"] = token
+    command = [sys.executable, "-m", "mootcourt", "present", "--no-browser", f"--port={port}"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [*command, *args], cwd=home, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    server = Server(f"http://127.0.0.1:{port}", home, proc, log)
+    try:
+        _wait_http(f"{server.url}/voila/static/voila.js", proc, log)
         yield server
     finally:
         server.stop()

@@ -1,0 +1,40 @@
+"""A student's path: open a notebook in JupyterLab, run every cell, use the explorer.
+
+The notebook runs in a scratch copy of `notebooks/` (Lab autosaves, and must never write into
+the repository).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+LAB_TIMEOUT = 120_000
+
+
+def _run_all(page) -> None:
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=LAB_TIMEOUT
+    )
+    page.click("text=Run", timeout=LAB_TIMEOUT)
+    page.click("li.lm-Menu-item[data-command='runmenu:run-all']")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_explorer_runs_in_jupyterlab(lab_server, page, screenshots, lang: str) -> None:
+    page.goto(f"{lab_server.url}/lab/tree/{lang}/explore.ipynb")
+    _run_all(page)
+    explorer = page.locator(".mc-explorer").first
+    explorer.locator(".mc-outcome-second_instance").wait_for(timeout=LAB_TIMEOUT)
+    banner = explorer.locator(".mc-outcome-second_instance")
+    assert "mc-liable" in (banner.get_attribute("class") or "").split()
+    explorer.locator(".mc-toggle-alias_on_waybills input").click()
+    explorer.locator(".mc-outcome-second_instance.mc-not-liable").wait_for(timeout=15_000)
+    width = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.mc-explorer')].map(e => e.scrollWidth))"
+    )
+    column = page.evaluate(
+        "document.querySelector('.jp-Cell-outputArea, .jp-OutputArea').clientWidth"
+    )
+    assert width <= column + 2, f"the explorer ({width} px) overflows the notebook ({column} px)"
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / f"lab-explorer-{lang}.png")

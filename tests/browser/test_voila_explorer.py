@@ -1,0 +1,78 @@
+"""The explorer in a real Voila page, driven by a real Chromium: what a student or an
+instructor sees and clicks. Tests look at CSS classes (UI.md section 4), never at words
+("not liable" contains "liable").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .servers import ARTIFACTS  # noqa: F401  (screenshots land under test-artifacts/)
+
+RENDER_TIMEOUT = 90_000
+CLICK_TIMEOUT = 15_000
+SECOND = ".mc-explorer >> nth=0 >> .mc-outcome-second_instance"
+
+
+def _open(page, server, lang: str, theme: str = "light") -> None:
+    query = "?theme=dark" if theme == "dark" else ""
+    page.goto(f"{server.url}/voila/render/{lang}/explore.ipynb{query}")
+    page.wait_for_selector(".mc-explorer .mc-outcome-second_instance", timeout=RENDER_TIMEOUT)
+
+
+def _verdict(page, selector: str) -> str:
+    classes = page.get_attribute(selector, "class") or ""
+    liable, not_liable = "mc-liable" in classes.split(), "mc-not-liable" in classes.split()
+    assert liable != not_liable, f"a banner must carry exactly one verdict class: {classes}"
+    return "liable" if liable else "not-liable"
+
+
+def test_alias_toggle_flips_the_appeal_and_back(voila_server, page, screenshots) -> None:
+    _open(page, voila_server, "en")
+    assert _verdict(page, SECOND) == "liable"
+    toggle = ".mc-explorer >> nth=0 >> .mc-toggle-alias_on_waybills input"
+    page.click(toggle)
+    page.wait_for_selector(
+        ".mc-explorer >> nth=0 >> .mc-outcome-second_instance.mc-not-liable",
+        timeout=CLICK_TIMEOUT,
+    )
+    assert _verdict(page, SECOND) == "not-liable"
+    changed = page.locator(".mc-explorer >> nth=0 >> .mc-changed")
+    assert changed.count() > 0, "the cells the click changed carry mc-changed"
+    cell = ".mc-explorer >> nth=0 >> .mc-step-second_instance-platform-attribution"
+    assert "mc-changed" in (page.get_attribute(cell, "class") or "")
+    page.screenshot(path=screenshots / "voila-explorer-en-alias-off.png")
+    page.click(toggle)
+    page.wait_for_selector(
+        ".mc-explorer >> nth=0 >> .mc-outcome-second_instance.mc-liable", timeout=CLICK_TIMEOUT
+    )
+    assert not page.console_errors, page.console_errors
+
+
+def test_pang_in_chinese_shows_both_defendants(voila_server, page) -> None:
+    _open(page, voila_server, "zh-CN")
+    pang = page.locator(".mc-explorer").nth(1)
+    pang.locator(".mc-outcome-second_instance").wait_for(timeout=RENDER_TIMEOUT)
+    for defendant in ("qunar", "china_eastern"):
+        cell = pang.locator(f".mc-step-second_instance-{defendant}-attribution")
+        assert cell.count() == 1, f"no attribution cell for {defendant}"
+    text = pang.inner_text()
+    assert "二审" in text and "趣拿" in text, "the Pang explorer speaks Chinese"
+    assert "lang." not in text and "param." not in text, "a catalogue key leaked into the page"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots(voila_server, page, screenshots, lang: str, theme: str) -> None:
+    """Every view at 1280x720 in both languages and both themes, for a person to look at."""
+    _open(page, voila_server, lang, theme)
+    explorer = page.locator(".mc-explorer").first
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280, f"horizontal scrolling at 1280 px: page is {width} px wide"
+    page.screenshot(path=screenshots / f"voila-explorer-{lang}-{theme}.png")
+    tabs = explorer.locator(".lm-TabBar-tab, .p-TabBar-tab, .widget-tab .lm-TabBar-tab")
+    for i in range(tabs.count()):
+        tabs.nth(i).click()
+        page.wait_for_timeout(300)
+        page.screenshot(path=screenshots / f"voila-explorer-{lang}-{theme}-tab{i}.png")
+    assert not page.console_errors, page.console_errors
