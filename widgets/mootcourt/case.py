@@ -15,8 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .casefile import ISSUES, CaseFile, Claim, Evidence, Level, Party, Text
-from .doctrine import PARAMETERS, Doctrine
-from .errors import CaseError, Problem
+from .doctrine import PARAMETERS, Doctrine, check_value
+from .errors import CaseError, DoctrineError, Problem
 from .law import StatuteBook, StatuteFile
 from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
 from .validation import did_you_mean, problem_at, raise_if, validate_file
@@ -32,7 +32,6 @@ class Case:
         self.path = located.path
         self.root = root
         self.law = law
-        self._located = located
         self.id = file.id
         self.parties: Mapping[str, Party] = MappingProxyType({p.id: p for p in file.parties})
         self.evidence: Mapping[str, Evidence] = MappingProxyType({e.id: e for e in file.evidence})
@@ -58,9 +57,14 @@ class Case:
         return self.file.title
 
     def label(self, item_id: str, lang: str) -> str:
-        """The readable name of a party, field, item of evidence, claim or level."""
+        """The readable name of a party, field, item of evidence, claim or level.
+
+        An id without a label raises `KeyError`: a reader must never see a bare id.
+        """
         text = self._labels.get(item_id)
-        return text(lang) if text else item_id
+        if text is None:
+            raise KeyError(f"case '{self.id}' has no label for '{item_id}'")
+        return text(lang)
 
     def record_world(self) -> World:
         """What the courts had before them: record evidence in, record parties present."""
@@ -74,6 +78,28 @@ class Case:
             MappingProxyType({k: s.value for k, s in settings.items()}),
             MappingProxyType({k: s.basis for k, s in settings.items()}),
         )
+
+    def doctrine_overrides(
+        self, overrides: Mapping[str, Mapping[str, str]] | None
+    ) -> dict[str, dict[str, str]]:
+        """Checked doctrine overrides (level id -> {parameter: value}) keeping only the values
+        that differ from each level's preset; a level left with none is dropped, so an
+        override never claims to change what the court already held.
+
+        Raises `DoctrineError` naming the valid levels, parameters or values.
+        """
+        kept: dict[str, dict[str, str]] = {}
+        for level_id, changes in (overrides or {}).items():
+            self.check_level(level_id)
+            differing = self.doctrine(level_id).differing(changes)
+            if differing:
+                kept[level_id] = differing
+        return kept
+
+    def check_level(self, level_id: str) -> None:
+        """Raise `DoctrineError` for a level this case does not have, naming those it has."""
+        if level_id not in self.levels:
+            raise DoctrineError(f"unknown level '{level_id}'; valid: {', '.join(self.levels)}")
 
     @cached_property
     def supporting(self) -> Mapping[str, tuple[Evidence, ...]]:
@@ -165,18 +191,23 @@ def _toggles(file: CaseFile) -> dict[str, Toggle]:
     toggles: dict[str, Toggle] = {}
     for e in file.evidence:
         toggles[e.id] = Toggle(
-            e.id,
-            "evidence",
-            e.label,
-            e.offered_by[0],
-            not e.on_record,
-            e.on_record,
-            tuple(e.requires),
+            id=e.id,
+            kind="evidence",
+            label=e.label,
+            offered_by=tuple(e.offered_by),
+            hypothetical=not e.on_record,
+            default=e.on_record,
+            requires=tuple(e.requires),
         )
     for p in file.parties:
         if p.role == "handler":
             toggles[p.id] = Toggle(
-                p.id, "party", p.label, "parties", p.hypothetical, not p.hypothetical
+                id=p.id,
+                kind="party",
+                label=p.label,
+                offered_by=(),
+                hypothetical=p.hypothetical,
+                default=not p.hypothetical,
             )
     return toggles
 
@@ -271,13 +302,10 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
     for i, lv in enumerate(file.levels):
         loc = ("levels", i)
         for name in PARAMETERS:
-            setting = getattr(lv.doctrine, name)
-            values = PARAMETERS[name].values
-            if setting.value not in values:
-                bad(
-                    (*loc, "doctrine", name, "value"),
-                    f"unknown value '{setting.value}'; valid: {', '.join(values)}",
-                )
+            try:
+                check_value(name, getattr(lv.doctrine, name).value)
+            except DoctrineError as exc:
+                bad((*loc, "doctrine", name, "value"), str(exc))
         decided = lv.as_decided
         for d in decided.defendants:
             if d not in defendants:

@@ -80,7 +80,12 @@ class Text(Model):
     en: str = Field(min_length=1)
 
     def __call__(self, lang: str) -> str:
-        return self.zh_CN if lang == "zh-CN" else self.en
+        """The text in `lang`; an unknown language raises rather than falling back to one."""
+        if lang == "zh-CN":
+            return self.zh_CN
+        if lang == "en":
+            return self.en
+        raise ValueError(f"unknown language '{lang}'; valid: zh-CN, en")
 
 
 class SourceRef(Model):

@@ -18,10 +18,11 @@ from rich.console import Console
 
 from . import __version__
 from .case import Case, load_case, load_statute_file
-from .doctrine import PARAMETERS
+from .doctrine import check_value
 from .engine import evaluate
 from .errors import CaseError, CaseNotFound, DoctrineError, WorldError
 from .i18n import LANGUAGES, messages
+from .world import check_toggle
 
 OK, BAD_FILE, BAD_ARGS = 0, 1, 2
 ON_OFF = {"on": True, "off": False}
@@ -158,11 +159,11 @@ def _toggles(case: Case, items: list[str]) -> dict[str, bool]:
     toggles: dict[str, bool] = {}
     for item in items:
         key, sep, value = item.partition("=")
-        if not sep or key not in case.toggles:
-            raise UsageError(
-                f"--set {item!r}: unknown toggle '{key}'; valid: {', '.join(case.toggles)}"
-            )
-        if value not in ON_OFF:
+        try:
+            check_toggle(case.toggles, key)
+        except WorldError as exc:
+            raise UsageError(f"--set {item!r}: {exc}") from None
+        if not sep or value not in ON_OFF:
             raise UsageError(f"--set {item!r}: value must be one of: on, off")
         toggles[key] = ON_OFF[value]
     return toggles
@@ -178,19 +179,11 @@ def _doctrine(case: Case, items: list[str]) -> dict[str, dict[str, str]]:
                 f"--doctrine {item!r}: write LEVEL.PARAM=VALUE, e.g. "
                 f"second_instance.attribution=party_level"
             )
-        if level not in case.levels:
-            raise UsageError(
-                f"--doctrine {item!r}: unknown level '{level}'; valid: {', '.join(case.levels)}"
-            )
-        if param not in PARAMETERS:
-            raise UsageError(
-                f"--doctrine {item!r}: unknown parameter '{param}'; valid: {', '.join(PARAMETERS)}"
-            )
-        if value not in PARAMETERS[param].values:
-            raise UsageError(
-                f"--doctrine {item!r}: unknown value '{value}' for {param}; "
-                f"valid: {', '.join(PARAMETERS[param].values)}"
-            )
+        try:
+            case.check_level(level)
+            check_value(param, value)
+        except DoctrineError as exc:
+            raise UsageError(f"--doctrine {item!r}: {exc}") from None
         changes.setdefault(level, {})[param] = value
     return changes
 

@@ -140,7 +140,11 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
 
 
 def check_value(param: str, value: str, *, where: str = "") -> None:
-    """Raise `DoctrineError` naming the valid parameters or values."""
+    """Raise `DoctrineError` naming the valid parameters or values.
+
+    The one place doctrine values are checked: a level's preset in a case file, a scenario's
+    `doctrine`, the CLI's `--doctrine` and the explorer all come here.
+    """
     prefix = f"{where}: " if where else ""
     if param not in PARAMETERS:
         raise DoctrineError(
@@ -163,11 +167,18 @@ class Doctrine:
     def __getitem__(self, param: str) -> str:
         return self.values[param]
 
-    def with_values(self, changes: Mapping[str, str]) -> Doctrine:
-        """A copy with some parameters set by the user (marked `override`)."""
+    def differing(self, changes: Mapping[str, str]) -> dict[str, str]:
+        """The changes (checked) whose value differs from this doctrine's: setting a
+        parameter to its preset value is no override, so it is never marked as one."""
         for param, value in changes.items():
             check_value(param, value)
+        return {p: v for p, v in changes.items() if self.values[p] != v}
+
+    def with_values(self, changes: Mapping[str, str]) -> Doctrine:
+        """A copy with some parameters set by the user; only values that differ from this
+        doctrine are marked `override` (the rest keep their basis, reported or inferred)."""
+        changed = self.differing(changes)
         return Doctrine(
-            MappingProxyType({**self.values, **changes}),
-            MappingProxyType({**self.basis, **{p: "override" for p in changes}}),
+            MappingProxyType({**self.values, **changed}),
+            MappingProxyType({**self.basis, **dict.fromkeys(changed, "override")}),
         )

@@ -59,9 +59,7 @@ def find_case_file(spec: str | os.PathLike[str]) -> Path:
         return path.resolve()
     if (path / CASE_FILE).is_file():
         return (path / CASE_FILE).resolve()
-    case_id = path.stem if path.name == CASE_FILE else path.name
-    if path.name == CASE_FILE:
-        case_id = path.parent.name
+    case_id = path.parent.name if path.name == CASE_FILE else path.name
     tried: list[str] = [str(path)]
     for root in search_roots():
         candidate = root / case_id / CASE_FILE

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, RootModel
 
 from .casefile import Flag, Id, Model, Text
-from .doctrine import PARAMETERS
-from .errors import DoctrineError, Problem
+from .doctrine import check_value
+from .errors import DoctrineError, Problem, WorldError
 from .validation import problem_at, raise_if, validate_file
+from .world import check_toggle
 from .yamlsource import read_yaml
 
 if TYPE_CHECKING:
@@ -54,7 +55,10 @@ class LevelExpect(IssueExpect):
 
 
 class Scenario(Model):
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="a short stable name (English), used in test ids")
+    title: Text = Field(
+        description="what a student picks from the prepared hypotheticals, in both languages"
+    )
     why: Text
     toggles: dict[Id, Flag] = Field(default_factory=dict)
     doctrine: dict[Id, dict[Id, str]] = Field(
@@ -87,32 +91,25 @@ def load_scenarios(path: Path, case: Case) -> list[Scenario]:
             bad(("name",), f"duplicate scenario name '{s.name}'")
         names.add(s.name)
         for toggle in s.toggles:
-            if toggle not in case.toggles:
-                bad(
-                    ("toggles", toggle),
-                    f"unknown toggle '{toggle}'; valid: {', '.join(case.toggles)}",
-                )
+            try:
+                check_toggle(case.toggles, toggle)
+            except WorldError as exc:
+                bad(("toggles", toggle), str(exc))
         world = case.record_world().with_toggles(
             {k: v for k, v in s.toggles.items() if k in case.toggles}
         )
         for need in world.violations():
             bad(("toggles",), f"invalid world: '{need[0]}' requires '{need[1]}'")
         for level, params in s.doctrine.items():
-            if level not in case.levels:
-                bad(
-                    ("doctrine", level), f"unknown level '{level}'; valid: {', '.join(case.levels)}"
-                )
+            try:
+                case.check_level(level)
+            except DoctrineError as exc:
+                bad(("doctrine", level), str(exc))
             for param, value in params.items():
-                if param not in PARAMETERS:
-                    bad(
-                        ("doctrine", level, param),
-                        f"unknown doctrine parameter '{param}'; valid: {', '.join(PARAMETERS)}",
-                    )
-                elif value not in PARAMETERS[param].values:
-                    bad(
-                        ("doctrine", level, param),
-                        f"unknown value '{value}'; valid: {', '.join(PARAMETERS[param].values)}",
-                    )
+                try:
+                    check_value(param, value)
+                except DoctrineError as exc:
+                    bad(("doctrine", level, param), str(exc))
         for level, expect in s.expect.items():
             if level not in case.levels:
                 bad(("expect", level), f"unknown level '{level}'; valid: {', '.join(case.levels)}")

@@ -110,9 +110,7 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
         verdict = t("cli.liable") if lv.liable else t("cli.not_liable")
         style = "bold green" if lv.liable else "bold red"
         remedies = join([case.label(r, lang) for r in lv.remedies], lang)
-        same = lv.liable == decided.liable and all(
-            lv.defendants[d].liable == o.liable for d, o in decided.defendants.items()
-        )
+        same = lv.matches_record
         check = t("cli.matches") if same else t("cli.differs")
         cells.append(
             Group(

@@ -4,11 +4,16 @@ Issue tests are pure functions of (case, doctrine, world). They never index the 
 themselves: they call `ctx.on(toggle)` and `ctx.param(name)`, which record what was read.
 A step therefore knows exactly which toggles and doctrine parameters its result depends on,
 which is what the analysis (sensitivity, minimal conditions) and the divergence report use.
+
+A context reads either a whole `World` or, for the analysis, a `read` hook: a function from a
+toggle id to its value that may decide the value only when it is first asked (and so explore
+both branches, see `mootcourt.analysis.compile`). The hook sees exactly the reads the issue
+tests make, so compiling through it can never disagree with evaluating world by world.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..doctrine import Doctrine
@@ -22,21 +27,42 @@ if TYPE_CHECKING:
 class Context:
     """One level's view of one world: the case, the doctrine, and a record of every read."""
 
-    __slots__ = ("_doctrine", "_values", "case", "doctrine", "doctrine_reads", "level", "reads")
+    __slots__ = (
+        "_doctrine",
+        "_read",
+        "case",
+        "doctrine",
+        "doctrine_reads",
+        "level",
+        "reads",
+        "world",
+    )
 
-    def __init__(self, case: Case, level: str, doctrine: Doctrine, world: World) -> None:
+    def __init__(
+        self,
+        case: Case,
+        level: str,
+        doctrine: Doctrine,
+        world: World | None = None,
+        *,
+        read: Callable[[str], bool] | None = None,
+    ) -> None:
+        """Read `world`, or ask `read` for each toggle (then `world` is None)."""
+        if (world is None) == (read is None):
+            raise TypeError("give a context either a world or a read hook")
         self.case = case
         self.level = level
         self.doctrine = doctrine
+        self.world = world
         self._doctrine = doctrine.values
-        self._values = world
+        self._read: Callable[[str], bool] = read or world.__getitem__  # type: ignore[union-attr]
         self.reads: set[str] = set()
         self.doctrine_reads: set[str] = set()
 
     def on(self, toggle_id: str) -> bool:
         """Is this item of evidence in, or this party present, in the world?"""
         self.reads.add(toggle_id)
-        return self._values[toggle_id]
+        return self._read(toggle_id)
 
     def all_on(self, toggle_ids: Iterable[str]) -> bool:
         return all(self.on(t) for t in toggle_ids)

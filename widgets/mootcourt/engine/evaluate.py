@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..casefile import ISSUES
-from ..errors import DoctrineError, WorldError
+from ..errors import WorldError
 from .context import Context
 from .issues import ISSUE_TESTS
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
@@ -33,20 +33,17 @@ def evaluate(case: Case, world: World, doctrine: DoctrineOverrides | None = None
     if set(world) != set(case.toggles):
         raise WorldError(f"this world does not belong to case '{case.id}'")
     world.check()
-    doctrine = doctrine or {}
-    for level_id in doctrine:
-        if level_id not in case.levels:
-            raise DoctrineError(f"unknown level '{level_id}'; valid: {', '.join(case.levels)}")
+    doctrine = case.doctrine_overrides(doctrine)
     levels = []
     for level_id in case.levels:
         preset = case.doctrine(level_id)
-        if doctrine.get(level_id):
+        if level_id in doctrine:
             preset = preset.with_values(doctrine[level_id])
-        levels.append(_level(case, level_id, Context(case, level_id, preset, world)))
+        levels.append(_level(case, level_id, Context(case, level_id, preset, world), world))
     return Judgment(case, world, tuple(levels))
 
 
-def _level(case: Case, level_id: str, ctx: Context) -> LevelJudgment:
+def _level(case: Case, level_id: str, ctx: Context, world: World) -> LevelJudgment:
     per_defendant: dict[str, DefendantJudgment] = {}
     for defendant in case.defendants:
         steps: list[Step] = []
@@ -64,6 +61,7 @@ def _level(case: Case, level_id: str, ctx: Context) -> LevelJudgment:
                         (),
                         (),
                         _NOT_REACHED,
+                        level=level_id,
                         case=case,
                     )
                 )
@@ -80,9 +78,10 @@ def _level(case: Case, level_id: str, ctx: Context) -> LevelJudgment:
                     tuple(dict.fromkeys(found.rules)),
                     tuple(dict.fromkeys(found.evidence)),
                     tuple(found.messages),
-                    frozenset(ctx.reads),
-                    frozenset(ctx.doctrine_reads),
-                    case,
+                    level=level_id,
+                    reads=frozenset(ctx.reads),
+                    doctrine_reads=frozenset(ctx.doctrine_reads),
+                    case=case,
                 )
             )
             carry_on = found.result.carries_on
@@ -101,4 +100,7 @@ def _level(case: Case, level_id: str, ctx: Context) -> LevelJudgment:
         reported_order=tuple(level.reasoning_order or ISSUES),
         liable=any(d.liable for d in per_defendant.values()),
         remedies=tuple(dict.fromkeys(r for d in per_defendant.values() for r in d.remedies)),
+        case=case,
+        world=world,
     )
+

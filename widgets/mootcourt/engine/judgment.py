@@ -8,13 +8,15 @@ Plain immutable objects. Prose is rendered on demand (`step.text(lang)`,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..casefile import ISSUES
 from ..doctrine import Doctrine
 from ..i18n import messages
 from ..world import World
+from .context import Context
+from .datamatrix import SourceAnalysis, holdings, leaked_fields, possible_sources
 from .steps import Result, Step
 from .texts import Ids, Term, join, msg, render
 
@@ -30,7 +32,46 @@ class DefendantJudgment:
     steps: tuple[Step, ...]
 
     def step(self, issue: str) -> Step:
-        return next(s for s in self.steps if s.issue == issue)
+        for s in self.steps:
+            if s.issue == issue:
+                return s
+        raise KeyError(f"unknown issue '{issue}'; valid: {', '.join(ISSUES)}")
+
+
+@dataclass(frozen=True, slots=True)
+class DataFlow:
+    """Who holds which of the plaintiff's fields in this world, and what one level's
+    attribution rule left of them: what the parties panel shows, so no view rebuilds a
+    `Context`.
+
+    `holdings` is the matrix the case file gives for every present party whatever the rule
+    (under `party_level` the court never read it, which is itself the teaching point);
+    `sources` and `excluded` are the attribution rule's answer (`possible_sources`).
+    """
+
+    rule: str
+    parties: tuple[str, ...]
+    """the defendants and every present handler, in case order"""
+    fields: tuple[str, ...]
+    holdings: Mapping[str, Mapping[str, str]]
+    """party -> field -> `held` / `possibly` / `absent`"""
+    leaked: tuple[str, ...]
+    """the fields the outsiders knew"""
+    analysis: SourceAnalysis
+    """`possible_sources` as the level read it"""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.analysis.sources
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        return self.analysis.excluded
+
+    @property
+    def folded(self) -> Mapping[str, tuple[str, ...]]:
+        """defendant -> parties processing on its behalf, folded into it by the rule"""
+        return self.analysis.folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +86,53 @@ class LevelJudgment:
     reported_order: tuple[str, ...]
     liable: bool
     remedies: tuple[str, ...]
+    case: Case = field(repr=False, compare=False)
+    world: World = field(repr=False, compare=False)
 
     def step(self, issue: str, defendant: str | None = None) -> Step:
-        """The step for one issue (for the only, or the named, defendant)."""
+        """The step for one issue, for the named defendant; the defendant may be left out
+        only where the case has one (raising rather than silently picking the first)."""
         if defendant is None:
+            if len(self.defendants) > 1:
+                raise ValueError(
+                    f"this case has several defendants ({', '.join(self.defendants)}): "
+                    f"name one, step('{issue}', defendant)"
+                )
             defendant = next(iter(self.defendants))
+        if defendant not in self.defendants:
+            raise KeyError(f"unknown defendant '{defendant}'; valid: {', '.join(self.defendants)}")
         return self.defendants[defendant].step(issue)
+
+    @property
+    def sources(self) -> DataFlow:
+        """The data matrix of this world and the possible sources this level's rule leaves
+        (computed on demand: evaluating never pays for it)."""
+        ctx = Context(self.case, self.id, self.doctrine, self.world)
+        analysis = possible_sources(ctx)
+        parties = tuple(
+            p
+            for p in self.case.parties
+            if p in self.case.defendants or (p in self.case.handlers and self.world[p])
+        )
+        return DataFlow(
+            rule=analysis.rule,
+            parties=parties,
+            fields=self.case.field_ids,
+            holdings={p: holdings(ctx, p) for p in parties},
+            leaked=leaked_fields(ctx),
+            analysis=analysis,
+        )
+
+    def defendant_matches_record(self, defendant: str) -> bool:
+        """Does this defendant's outcome (liable, remedies) equal what the court decided?"""
+        decided = self.case.levels[self.id].as_decided.defendants[defendant]
+        actual = self.defendants[defendant]
+        return actual.liable == decided.liable and set(actual.remedies) == set(decided.remedies)
+
+    @property
+    def matches_record(self) -> bool:
+        """Is this level's outcome, for every defendant, what the court actually decided?"""
+        return all(self.defendant_matches_record(d) for d in self.defendants)
 
     def steps_in_reported_order(self) -> tuple[Step, ...]:
         """The steps in the order the court's reasoning was reported."""

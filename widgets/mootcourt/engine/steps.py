@@ -42,6 +42,8 @@ class Step:
     rules: tuple[str, ...]
     evidence: tuple[str, ...]
     messages: tuple[Message, ...]
+    level: str
+    """the level (court) that took this step"""
     reads: frozenset[str] = frozenset()
     """toggles this step's reasoning read"""
     doctrine_reads: frozenset[str] = frozenset()

@@ -2,6 +2,11 @@
 
 Widgets and the CLI never hard-code a sentence a person reads; they ask `messages(lang)`.
 A test keeps the two catalogues' keys identical.
+
+Strict by design, in production as in tests: a key missing from the catalogue raises
+`MissingText` instead of showing the raw key (or another language) to a student. That is
+safe because the catalogues are checked to have the same keys, and the tests render every
+view in both languages, so a missing key fails a test before it can reach a classroom.
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ Lang = Literal["zh-CN", "en"]
 LANGUAGES: tuple[Lang, ...] = ("zh-CN", "en")
 
 
+class MissingText(KeyError):
+    """A catalogue key or a label the kit was asked for and does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class Messages:
     """One language's strings: `t("cli.burden", party="Liu")`."""
 
@@ -24,8 +36,15 @@ class Messages:
         self.table = table
 
     def t(self, key: str, **params: object) -> str:
-        text = str(self.table.get(key, key))
+        """The string for `key`, filled with `params`; a missing key raises `MissingText`."""
+        try:
+            text = str(self.table[key])
+        except KeyError:
+            raise MissingText(f"no '{key}' in the {self.lang} message catalogue") from None
         return text.format(**params) if params else text
+
+    def has(self, key: str) -> bool:
+        return key in self.table
 
     __call__ = t
 
