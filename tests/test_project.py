@@ -70,7 +70,8 @@ def test_readme_cli_examples_use_real_commands() -> None:
     assert PYPROJECT["project"]["scripts"]["mootcourt"] == "mootcourt.cli:main"
 
 
-def test_readme_python_example_runs() -> None:
-    block = re.search(r"```python\n(.*?)```", README, flags=re.S)
-    assert block is not None
-    exec(compile(block.group(1), "README.md", "exec"), {})
+def test_readme_python_examples_run() -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
