@@ -1,0 +1,31 @@
+"""The explorer: toggle evidence, parties and doctrine, and watch the courts reason side by side.
+
+    from mootcourt import load_case
+    from mootcourt.ui import Explorer
+    Explorer(load_case("liu-v-platform-2024"), lang="en")
+
+Importing this package is light: ipywidgets and the components load when `Explorer` is first
+used, so `import mootcourt.ui` costs nothing in a kernel that never shows one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .explorer import Explorer
+    from .state import ExplorerState
+
+__all__ = ["Explorer", "ExplorerState"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Explorer":
+        from .explorer import Explorer
+
+        return Explorer
+    if name == "ExplorerState":
+        from .state import ExplorerState
+
+        return ExplorerState
+    raise AttributeError(f"module 'mootcourt.ui' has no attribute '{name}'")

@@ -1,0 +1,196 @@
+"""The courts side by side: an outcome banner per court, a grid with a column per court and a
+row per issue (a row group per defendant where there are several), the row where the courts
+part ways marked and explained.
+
+Each cell is the result as icon + word with burden and standard under it; a cell, banner or
+explanation the last input changed carries `mc-changed` and a visible "changed" mark. A row's
+heading is a button: it opens that issue in the reading pane (no re-evaluation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from ..casefile import ISSUES
+from . import hooks
+from .frame import Frame
+from .words import Words, e
+
+
+def _mark(w: Words, changed: bool) -> str:
+    return f' <span class="mc-changed-mark">{w("ui.courts.changed")}</span>' if changed else ""
+
+
+def banner_html(frame: Frame, level_id: str, changed: bool) -> str:
+    """A court's result: liable or not, remedies, per defendant, and whether it is the real
+    outcome."""
+    w = frame.words
+    case = frame.case
+    lv = frame.judgment.level(level_id)
+    lines = []
+    for d in lv.defendants.values():
+        verdict = w("ui.courts.liable" if d.liable else "ui.courts.not_liable")
+        if d.remedies:
+            verdict = w("ui.courts.remedies", verdict=verdict, items=w.labels(d.remedies))
+        if len(lv.defendants) > 1:
+            verdict = f"{e(w.label(d.id))}{w.colon()}{verdict}"
+        lines.append(f'<div class="mc-verdict">{verdict}</div>')
+    decided = case.levels[level_id].as_decided.outcome(w.lang)
+    if lv.matches_record:
+        record = f'<div class="mc-record">{w("ui.courts.matches", outcome=decided)}</div>'
+    else:
+        text = w("ui.courts.differs", outcome=decided)
+        record = f'<div class="mc-record mc-differs">{text}</div>'
+    return "".join(lines) + record + _mark(w, changed)
+
+
+def cell_html(frame: Frame, level_id: str, defendant: str, issue: str, changed: bool) -> str:
+    w = frame.words
+    step = frame.judgment.level(level_id).step(issue, defendant)
+    meta = []
+    if step.burden_on:
+        meta.append(w("ui.reading.burden", party=w.label(step.burden_on)))
+    if step.standard:
+        meta.append(e(w.t(f"standard.{step.standard}")))
+    meta_html = f'<div class="mc-meta">{" · ".join(meta)}</div>' if meta else ""
+    return f'<span class="mc-word">{e(w.result(step.result))}</span>{_mark(w, changed)}{meta_html}'
+
+
+class IssueHead(widgets.VBox):
+    """A row's heading: the issue as a button that opens its reasoning, and the split mark."""
+
+    def __init__(self, defendant: str, issue: str, on_select: Callable[[str, str], None]):
+        self.defendant, self.issue = defendant, issue
+        self.button = widgets.Button(layout=widgets.Layout(width="100%"))
+        self.button.on_click(lambda _: on_select(issue, defendant))
+        self.split = widgets.HTML()
+        super().__init__([self.button, self.split])
+
+    def __repr__(self) -> str:
+        return f"<IssueHead {self.defendant}/{self.issue}>"
+
+    def show(self, frame: Frame, divergent: bool) -> None:
+        w = frame.words
+        label = w.t(f"issue.{self.issue}")
+        self.button.description = label
+        self.button.tooltip = w.raw("ui.courts.select", issue=label)
+        self.split.value = (
+            f'<span class="mc-split">{w("ui.courts.split")}</span>' if divergent else ""
+        )
+        self.split.layout.display = None if divergent else "none"
+        selected = (frame.defendant, frame.issue) == (self.defendant, self.issue)
+        hooks.set_classes(
+            self,
+            ["mc-rowhead", f"mc-issue-{self.issue}"]
+            + (["mc-selected"] if selected else [])
+            + ([hooks.DIVERGENT] if divergent else []),
+        )
+
+
+class CourtsGrid(widgets.VBox):
+    """Banners, the issue grid and the divergence note, for every court of a case."""
+
+    def __init__(self, frame: Frame, on_select: Callable[[str, str], None]) -> None:
+        case = frame.case
+        self.levels = tuple(case.levels)
+        self.defendants = tuple(case.defendants)
+        several = len(self.defendants) > 1
+        self.corner = widgets.HTML()
+        self.headers = {lv: widgets.HTML() for lv in self.levels}
+        self.outcome_head = widgets.HTML()
+        self.outcome_head.add_class("mc-rowhead")
+        self.banners = {lv: widgets.HTML() for lv in self.levels}
+        self.defendant_heads = {
+            d: widgets.HTML(layout=widgets.Layout(grid_column="1 / -1")) for d in self.defendants
+        }
+        self.issue_heads = {
+            (d, i): IssueHead(d, i, on_select) for d in self.defendants for i in ISSUES
+        }
+        self.cells = {
+            (lv, d, i): widgets.HTML()
+            for d in self.defendants
+            for i in ISSUES
+            for lv in self.levels
+        }
+        children: list[widgets.Widget] = [self.corner, *self.headers.values()]
+        children += [self.outcome_head, *self.banners.values()]
+        for d in self.defendants:
+            if several:
+                self.defendant_heads[d].add_class("mc-defendant-head")
+                children.append(self.defendant_heads[d])
+            for i in ISSUES:
+                children.append(self.issue_heads[(d, i)])
+                children += [self.cells[(lv, d, i)] for lv in self.levels]
+        columns = "minmax(6.5em, 0.75fr) " + " ".join(["minmax(0, 1.6fr)"] * len(self.levels))
+        self.grid = widgets.GridBox(
+            children, layout=widgets.Layout(grid_template_columns=columns, width="100%")
+        )
+        self.grid.add_class("mc-grid")
+        self.divergence = widgets.HTML()
+        super().__init__([self.grid, self.divergence])
+        self.add_class("mc-courts-grid")
+        self.show(frame)
+
+    def __repr__(self) -> str:
+        return f"<CourtsGrid levels={list(self.levels)} defendants={list(self.defendants)}>"
+
+    def show(self, frame: Frame) -> None:
+        w = frame.words
+        case = frame.case
+        judgment = frame.judgment
+        self.corner.value = f"<b>{w('ui.courts.issue')}</b>"
+        hooks.set_classes(self.corner, ["mc-colhead"])
+        for lv, head in self.headers.items():
+            level = case.levels[lv]
+            court = f"<span class='mc-court'>{e(level.court(w.lang))}</span>"
+            head.value = f"{e(level.label(w.lang))}<br>{court}"
+            hooks.set_classes(head, ["mc-colhead", hooks.level(lv)])
+        self.outcome_head.value = f"<b>{w('ui.courts.outcome')}</b>"
+        for lv, banner in self.banners.items():
+            changed = ("outcome", lv) in frame.changed
+            banner.value = banner_html(frame, lv, changed)
+            verdict = hooks.LIABLE if judgment.level(lv).liable else hooks.NOT_LIABLE
+            hooks.set_classes(
+                banner,
+                ["mc-banner", hooks.outcome(lv), hooks.level(lv), verdict]
+                + ([hooks.CHANGED] if changed else []),
+            )
+        for d, head in self.defendant_heads.items():
+            head.value = w("ui.courts.defendant", name=w.label(d))
+        split = {(dv.defendant, dv.issue) for dv in judgment.divergences}
+        for (d, i), head in self.issue_heads.items():
+            head.show(frame, (d, i) in split)
+        first = self.defendants[0]
+        for (lv, d, i), cell in self.cells.items():
+            changed = ("step", lv, d, i) in frame.changed
+            result = judgment.level(lv).step(i, d).result
+            cell.value = cell_html(frame, lv, d, i, changed)
+            hooks.set_classes(
+                cell,
+                ["mc-cell", hooks.step(lv, d, i), hooks.level(lv), hooks.result(str(result))]
+                + ([hooks.step_short(lv, i)] if d == first else [])
+                + ([hooks.DIVERGENT] if (d, i) in split else [])
+                + ([hooks.CHANGED] if changed else []),
+            )
+        self.divergence.value = divergence_html(frame)
+        changed = ("divergence",) in frame.changed
+        hooks.set_classes(self.divergence, ["mc-divergence"] + ([hooks.CHANGED] if changed else []))
+
+
+def divergence_html(frame: Frame) -> str:
+    """Where consecutive courts part ways and why (naming each doctrine value's basis)."""
+    w = frame.words
+    judgment = frame.judgment
+    if not judgment.divergences:
+        return w("ui.courts.no_divergence")
+    parts = []
+    several = len(frame.case.defendants) > 1
+    for d in judgment.divergences:
+        issue = w.t(f"issue.{d.issue}")
+        if several:
+            issue = f"{issue} · {w.label(d.defendant)}"
+        parts.append(f"<b>{w('ui.courts.divergence', issue=issue)}</b> {e(d.reason(w.lang))}")
+    changed = ("divergence",) in frame.changed
+    return "<br>".join(parts) + _mark(w, changed)

@@ -1,0 +1,164 @@
+"""The explorer: the case's inputs beside the courts' reasoning, on one state.
+
+    Explorer(load_case("liu-v-platform-2024"), lang="en")
+
+Composition only. The state (`ExplorerState`) evaluates once per input; this class turns
+each new (judgment, language, selection) into a `Frame` and hands it to every view. Nothing
+is printed (strict nbval), nothing is loaded from a CDN, and the What-if tab appears only
+when `mootcourt.ui.whatif` is installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from ..errors import DoctrineError, WorldError
+from . import hooks
+from .courts import CourtsGrid
+from .doctrine import DoctrinePanel
+from .evidence import EvidenceBoard
+from .frame import Frame
+from .hypotheticals import ScenarioBar
+from .language import LanguageSwitch
+from .parties import PartiesPanel
+from .reading import ReadingPane
+from .state import ExplorerState
+from .style import style
+from .words import Words, e
+
+if TYPE_CHECKING:
+    from ..case import Case
+    from ..engine import Judgment
+
+TABS = ("evidence", "parties", "doctrine")
+
+
+class Explorer(widgets.VBox):
+    """Toggle evidence, parties and doctrine; watch every court reason, side by side."""
+
+    def __init__(self, case: Case, lang: str = "en") -> None:
+        self.case = case
+        self.state = ExplorerState(case, lang)
+        self.whatif = _whatif_panel(case, lang)
+        self.flips: dict[str, tuple[str, ...]] = {}
+        frame = self.frame()
+        self.title = widgets.HTML()
+        self.title.add_class("mc-title")
+        self.scenarios = ScenarioBar(frame, self._choose_scenario, self._reset)
+        self.language = LanguageSwitch(lang, self._switch_language)
+        self.evidence = EvidenceBoard(frame, self._toggle)
+        self.parties = PartiesPanel(frame, self._toggle)
+        self.doctrine = DoctrinePanel(frame, self._set_doctrine, self._as_decided)
+        self.courts = CourtsGrid(frame, self._select)
+        self.reading = ReadingPane(frame)
+        self.error = widgets.HTML()
+        self.error.layout.display = "none"
+        tabs = [self.evidence, self.parties, self.doctrine]
+        if self.whatif is not None:
+            tabs.append(self.whatif)
+            self.whatif.observe(self._flips_changed, "flips")
+        self.tabs = widgets.Tab(tabs)
+        self.tabs.add_class("mc-tabs")
+        header = widgets.HBox([self.title, self.scenarios, self.language])
+        header.add_class("mc-header")
+        header.layout.flex_flow = "row wrap"
+        inputs = widgets.VBox([self.tabs])
+        inputs.add_class("mc-inputs")
+        courts = widgets.VBox([self.courts, self.reading])
+        courts.add_class("mc-courts")
+        body = widgets.HBox([inputs, courts])
+        body.add_class("mc-body")
+        body.layout.flex_flow = "row wrap"
+        super().__init__([style(), header, self.error, body])
+        self.add_class(hooks.ROOT)
+        self.add_class(f"mc-case-{case.id}")
+        self.state.observe(self._render, ["judgment", "lang", "selected_issue", "defendant"])
+        self._render()
+
+    def __repr__(self) -> str:
+        return f"<Explorer {self.case.id} lang={self.state.lang}>"
+
+    @property
+    def judgment(self) -> Judgment:
+        return self.state.judgment
+
+    def frame(self) -> Frame:
+        s = self.state
+        return Frame(
+            judgment=s.judgment,
+            words=Words(self.case, s.lang),
+            changed=s.changed,
+            defendant=s.defendant,
+            issue=s.selected_issue,
+            flips=self.flips,
+        )
+
+    # every view re-renders from one frame; unchanged values send nothing
+
+    def _render(self, _change: Any = None) -> None:
+        frame = self.frame()
+        w = frame.words
+        self.title.value = f"<span>{e(self.case.title(w.lang))}</span>"
+        for i, name in enumerate(TABS):
+            self.tabs.set_title(i, w.raw(f"ui.tab.{name}"))
+        if self.whatif is not None:
+            self.tabs.set_title(len(TABS), w.raw("ui.tab.whatif"))
+            self.whatif.show(frame.judgment, w.lang)
+        self.scenarios.show(frame, self.state.scenario)
+        self.language.show(w.lang)
+        self.evidence.show(frame)
+        self.parties.show(frame)
+        self.doctrine.show(frame)
+        self.courts.show(frame)
+        self.reading.show(frame)
+
+    # inputs: the state evaluates; a refusal is shown, never raised into the page
+
+    def _safely(self, action: Callable[..., None], *args: object) -> None:
+        try:
+            action(*args)
+        except (WorldError, DoctrineError) as exc:
+            self.error.value = f'<span class="mc-blocked">{e(str(exc))}</span>'
+            self.error.layout.display = None
+            self._render()
+        else:
+            self.error.layout.display = "none"
+
+    def _toggle(self, toggle_id: str, value: bool) -> None:
+        self._safely(self.state.set_toggle, toggle_id, value)
+
+    def _set_doctrine(self, level_id: str, param: str, value: str) -> None:
+        self._safely(self.state.set_doctrine, level_id, param, value)
+
+    def _as_decided(self, level_id: str) -> None:
+        self._safely(self.state.as_decided, level_id)
+
+    def _choose_scenario(self, index: int) -> None:
+        self._safely(self.state.apply_scenario, index)
+
+    def _reset(self) -> None:
+        self._safely(self.state.reset)
+
+    def _switch_language(self, lang: str) -> None:
+        self.state.lang = lang
+
+    def _select(self, issue: str, defendant: str) -> None:
+        self.state.select(issue, defendant)
+
+    def _flips_changed(self, change: dict) -> None:
+        self.flips = {k: tuple(v) for k, v in (change["new"] or {}).items()}
+        self.evidence.show(self.frame())
+        self.parties.show(self.frame())
+
+
+def _whatif_panel(case: Case, lang: str) -> widgets.Widget | None:
+    """The analysis's What-if panel, if that module is installed (else no tab)."""
+    if importlib.util.find_spec(f"{__package__}.whatif") is None:
+        return None
+    from .whatif import WhatIfPanel  # type: ignore[import-not-found]
+
+    return WhatIfPanel(case, lang)

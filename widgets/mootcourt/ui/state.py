@@ -1,0 +1,125 @@
+"""The explorer's one state: world, doctrine overrides, language and selection, and the
+judgment they give.
+
+Every input goes through a method here and costs exactly one evaluation; views never
+evaluate law and never read each other, they re-render from (judgment, language, what
+changed). A click can never raise into a student's page: toggles go through the `requires`
+cascade, doctrine values through the one check, and overrides equal to the court's own value
+are dropped, so "as decided" is simply the absence of an override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import traitlets
+
+from ..engine import Judgment, evaluate
+from ..i18n import LANGUAGES
+from ..world import World
+from . import changes
+from .changes import Key
+
+if TYPE_CHECKING:
+    from ..case import Case
+
+NO_SCENARIO = -1
+
+
+class ExplorerState(traitlets.HasTraits):
+    """Inputs (world, doctrine, scenario), presentation (lang, selection) and the judgment."""
+
+    world = traitlets.Instance(World)
+    doctrine = traitlets.Dict()
+    """level id -> {parameter: value}, only values that differ from the court's own"""
+    scenario = traitlets.Int(NO_SCENARIO)
+    """index into `case.scenarios` of the prepared hypothetical being shown, or -1"""
+    lang = traitlets.Enum(LANGUAGES, default_value="en")
+    defendant = traitlets.Unicode()
+    selected_issue = traitlets.Unicode()
+    judgment = traitlets.Instance(Judgment)
+    changed = traitlets.Instance(frozenset, args=())
+    """view keys (see `changes.Key`) whose content the last input changed"""
+    evaluations = traitlets.Int(0)
+    """how many times the engine ran: one per input, never on a language or selection change"""
+
+    def __init__(self, case: Case, lang: str = "en") -> None:
+        record = case.record_world()
+        super().__init__(
+            world=record,
+            lang=lang,
+            defendant=case.defendants[0],
+            judgment=evaluate(case, record),
+            evaluations=1,
+        )
+        self.case = case
+        self.selected_issue = self._first_issue(self.judgment)
+
+    def __repr__(self) -> str:
+        flipped = sorted(self.world.changed_from(self.case.record_world()).items())
+        return (
+            f"<ExplorerState {self.case.id} lang={self.lang} changes={flipped} "
+            f"doctrine={dict(sorted(self.doctrine.items()))}>"
+        )
+
+    # inputs: each is one evaluation
+
+    def set_toggle(self, toggle_id: str, value: bool) -> None:
+        """Turn an item of evidence or a party on or off; what requires it follows it off.
+        Turning on a toggle whose requirement is off raises `WorldError` (views disable it)."""
+        self._commit(self.world.with_toggles({toggle_id: value}, cascade=True), self.doctrine)
+
+    def set_doctrine(self, level_id: str, param: str, value: str) -> None:
+        """Set one court's value for one parameter (its own value removes the override)."""
+        wanted = {level: dict(params) for level, params in self.doctrine.items()}
+        wanted.setdefault(level_id, {})[param] = value
+        base = self.case.doctrine(level_id)
+        wanted[level_id] = {p: v for p, v in wanted[level_id].items() if base[p] != v}
+        self._commit(self.world, wanted)
+
+    def as_decided(self, level_id: str) -> None:
+        """Drop every override of one court: its doctrine as the court held it."""
+        self.case.check_level(level_id)
+        self._commit(self.world, {k: v for k, v in self.doctrine.items() if k != level_id})
+
+    def apply_scenario(self, index: int) -> None:
+        """Show a prepared hypothetical: its toggles and doctrine on the record, nothing else."""
+        scenario = self.case.scenarios[index]
+        world = self.case.record_world().with_toggles(scenario.toggles)
+        self._commit(world, scenario.doctrine, index)
+
+    def reset(self) -> None:
+        """Back to the record: every toggle and every court's doctrine as the courts had them."""
+        self._commit(self.case.record_world(), {})
+
+    # presentation: no evaluation
+
+    def select(self, issue: str, defendant: str | None = None) -> None:
+        """Choose the issue (and defendant) the reading pane shows."""
+        with self.hold_trait_notifications():
+            if defendant is not None:
+                self.defendant = defendant
+            self.selected_issue = issue
+
+    def _commit(
+        self, world: World, doctrine: Mapping[str, Mapping[str, str]], scenario: int = NO_SCENARIO
+    ) -> None:
+        overrides = self.case.doctrine_overrides(doctrine)
+        judgment = evaluate(self.case, world, overrides)
+        with self.hold_trait_notifications():
+            self.changed = changes.changed(self.judgment, judgment)
+            self.world = world
+            self.doctrine = overrides
+            self.scenario = scenario
+            self.evaluations += 1
+            self.judgment = judgment
+
+    @staticmethod
+    def _first_issue(judgment: Judgment) -> str:
+        """Open the reading pane where the courts part ways (else on the first issue)."""
+        d = judgment.divergence
+        return d.issue if d is not None else judgment.levels[0].steps[0].issue
+
+
+__all__ = ["NO_SCENARIO", "ExplorerState", "Key"]

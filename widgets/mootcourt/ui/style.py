@@ -1,0 +1,166 @@
+"""The explorer's one block of CSS, shipped in an HTML widget (no CDN, no extension).
+
+Only JupyterLab's `--jp-*` variables, each with a fallback, so JupyterLab light and dark,
+Voila's `?theme=dark` and a bare notebook all read well. Tints are mixed from the theme's own
+colours with `color-mix`, so they stay readable on dark backgrounds. Inputs and courts wrap
+into one column below ~900 px (a notebook column), so nothing scrolls sideways.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+CSS = """
+.mc-explorer {
+  --mc-fg: var(--jp-ui-font-color1, #1f1f1f);
+  --mc-fg-dim: var(--jp-ui-font-color2, #5f5f5f);
+  --mc-bg: var(--jp-layout-color0, #ffffff);
+  --mc-bg-alt: var(--jp-layout-color1, #f7f7f7);
+  --mc-line: var(--jp-border-color2, #dddddd);
+  --mc-line-strong: var(--jp-border-color1, #bdbdbd);
+  --mc-good: var(--jp-success-color1, #2e7d32);
+  --mc-bad: var(--jp-error-color1, #c62828);
+  --mc-warn: var(--jp-warn-color1, #ef6c00);
+  --mc-brand: var(--jp-brand-color1, #1976d2);
+  --mc-neutral: var(--jp-ui-font-color2, #757575);
+  font-family: var(--jp-ui-font-family, system-ui, -apple-system, "Segoe UI", sans-serif),
+    "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font-size: var(--jp-ui-font-size1, 13px);
+  line-height: 1.4;
+  color: var(--mc-fg);
+  background: var(--mc-bg);
+  box-sizing: border-box;
+  max-width: 100%;
+  overflow-x: hidden;
+}
+.mc-explorer * { box-sizing: border-box; }
+.mc-explorer .widget-html, .mc-explorer .widget-html-content {
+  color: var(--mc-fg); font-size: inherit; line-height: inherit; height: auto;
+}
+.mc-explorer .widget-html-content { white-space: normal; overflow-wrap: anywhere; }
+.mc-header { align-items: center; gap: 8px 12px; padding: 4px 0 8px;
+  border-bottom: 1px solid var(--mc-line); }
+.mc-title .widget-html-content { font-size: 1.35em; font-weight: 650; line-height: 1.25; }
+.mc-body { gap: 12px; align-items: flex-start; padding-top: 8px; }
+.mc-inputs { flex: 1 1 330px; min-width: 0; max-width: 100%; }
+.mc-courts { flex: 2 1 520px; min-width: 0; max-width: 100%; }
+.mc-explorer .widget-tab { min-width: 0; }
+.mc-explorer .widget-tab > .lm-TabBar .lm-TabBar-tab,
+.mc-explorer .widget-tab > .p-TabBar .p-TabBar-tab { flex: 1 1 auto; min-width: 0; }
+.mc-explorer .widget-tab > .widget-tab-contents { padding: 8px 6px; overflow-x: hidden; }
+
+/* controls: long labels wrap, never clip */
+.mc-explorer .widget-checkbox { width: auto; height: auto; min-height: 24px; }
+.mc-explorer .widget-checkbox .widget-label-basic { height: auto; align-items: flex-start;
+  white-space: normal; line-height: 1.35; cursor: pointer; }
+.mc-explorer .widget-checkbox .widget-label-basic span { white-space: normal;
+  overflow: visible; text-overflow: clip; }
+.mc-explorer .widget-checkbox input { margin-top: 2px; flex: none; }
+.mc-explorer .jupyter-button { white-space: normal; height: auto; min-height: 28px;
+  line-height: 1.3; padding: 3px 10px; }
+.mc-explorer .widget-dropdown { width: 100%; }
+.mc-explorer .widget-dropdown select { width: 100%; min-width: 0; }
+.mc-explorer :focus-visible { outline: 2px solid var(--mc-brand); outline-offset: 1px; }
+
+/* header controls */
+.mc-title { flex: 1 1 100%; }
+.mc-scenario-bar { flex: 1 1 420px; min-width: 0; }
+.mc-scenario-box { min-width: 0; gap: 6px; align-items: center; }
+.mc-scenarios { flex: 1 1 260px; min-width: 0; }
+.mc-why .widget-html-content { color: var(--mc-fg-dim); font-size: 0.95em; }
+.mc-lang .widget-toggle-button { width: auto; min-width: 3em; }
+
+/* evidence board */
+.mc-group-head .widget-html-content { font-size: 0.82em; font-weight: 650;
+  letter-spacing: 0.04em; text-transform: uppercase; color: var(--mc-fg-dim);
+  margin-top: 8px; }
+.mc-toggle-row { padding: 2px 0 4px; border-bottom: 1px dashed var(--mc-line); }
+.mc-toggle-meta .widget-html-content { padding-left: 22px; font-size: 0.9em;
+  color: var(--mc-fg-dim); }
+.mc-badge { display: inline-block; font-size: 0.78em; font-weight: 650; padding: 0 5px;
+  border: 1px dashed var(--mc-warn); color: var(--mc-warn); border-radius: 3px;
+  margin-right: 6px; white-space: nowrap; }
+.mc-blocked { color: var(--mc-bad); }
+.mc-flip { color: var(--mc-brand); font-weight: 600; }
+.mc-explorer details > summary { cursor: pointer; color: var(--mc-brand); }
+.mc-explorer details[open] > summary { margin-bottom: 2px; }
+
+/* parties & data */
+.mc-matrix { border-collapse: collapse; width: 100%; font-size: 0.9em; table-layout: fixed; }
+.mc-matrix th, .mc-matrix td { border: 1px solid var(--mc-line); padding: 2px 3px;
+  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+.mc-matrix th { background: var(--mc-bg-alt); font-weight: 600; }
+.mc-matrix tr.mc-leaked > * { background: color-mix(in srgb, var(--mc-warn) 12%, transparent); }
+.mc-toggle-meta details { display: inline-block; vertical-align: top; margin-right: 6px; }
+.mc-hold-held { color: var(--mc-fg); font-weight: 600; }
+.mc-hold-possibly { color: var(--mc-warn); }
+.mc-hold-absent { color: var(--mc-neutral); }
+.mc-sources .widget-html-content { margin-top: 6px; padding: 4px 6px;
+  border-left: 3px solid var(--mc-line-strong); }
+
+/* doctrine */
+.mc-doctrine-level { border: 1px solid var(--mc-line); border-radius: 4px; padding: 6px;
+  margin-bottom: 8px; }
+.mc-param-label .widget-html-content { font-weight: 600; margin-top: 4px; }
+.mc-param-note .widget-html-content { font-size: 0.88em; color: var(--mc-fg-dim); }
+
+/* courts */
+.mc-grid { gap: 0; width: 100%; }
+.mc-grid .mc-colhead .widget-html-content { font-weight: 650; padding: 2px 6px; }
+.mc-grid .mc-colhead .mc-court { font-weight: 400; color: var(--mc-fg-dim); }
+.mc-rowhead { padding: 3px 2px; border-bottom: 1px solid var(--mc-line); min-width: 0; }
+.mc-rowhead .jupyter-button { width: 100%; text-align: left; background: transparent;
+  color: var(--mc-fg); font-weight: 650; box-shadow: none; padding: 3px 4px; }
+.mc-rowhead .jupyter-button:hover { background: var(--mc-bg-alt); }
+.mc-rowhead.mc-selected .jupyter-button { box-shadow: inset 3px 0 0 var(--mc-brand); }
+.mc-defendant-head .widget-html-content { font-weight: 650; padding: 8px 4px 2px;
+  border-bottom: 2px solid var(--mc-line-strong); }
+.mc-cell { padding: 3px 6px; border-bottom: 1px solid var(--mc-line); min-width: 0; }
+.mc-cell .mc-word { font-weight: 650; }
+.mc-cell .mc-meta { font-size: 0.85em; color: var(--mc-fg-dim); }
+.mc-result-established .mc-word, .mc-result-presumed .mc-word { color: var(--mc-good); }
+.mc-result-not_established .mc-word, .mc-result-rebutted .mc-word { color: var(--mc-bad); }
+.mc-result-uncertain .mc-word { color: var(--mc-warn); }
+.mc-result-not_reached .mc-word { color: var(--mc-neutral); font-weight: 400; }
+.mc-explorer .mc-divergent { background: color-mix(in srgb, var(--mc-warn) 13%, transparent); }
+.mc-split { display: block; font-size: 0.8em; font-weight: 650; color: var(--mc-warn); }
+.mc-explorer .mc-changed { box-shadow: inset 3px 0 0 var(--mc-brand); }
+.mc-changed-mark { display: inline-block; font-size: 0.78em; font-weight: 650;
+  color: var(--mc-brand); margin-left: 4px; white-space: nowrap; }
+.mc-banner { margin: 4px; padding: 5px 8px; border: 2px solid var(--mc-line-strong);
+  border-radius: 5px; min-width: 0; }
+.mc-banner.mc-liable { border-color: var(--mc-good);
+  background: color-mix(in srgb, var(--mc-good) 10%, transparent); }
+.mc-banner.mc-not-liable { border-color: var(--mc-bad);
+  background: color-mix(in srgb, var(--mc-bad) 9%, transparent); }
+.mc-banner .mc-verdict { font-size: 1.12em; font-weight: 700; }
+.mc-banner.mc-liable .mc-verdict { color: var(--mc-good); }
+.mc-banner.mc-not-liable .mc-verdict { color: var(--mc-bad); }
+.mc-banner .mc-record { font-size: 0.88em; color: var(--mc-fg-dim); }
+.mc-banner .mc-record.mc-differs { color: var(--mc-warn); font-weight: 600; }
+.mc-divergence .widget-html-content { margin-top: 8px; padding: 6px 8px;
+  border-left: 4px solid var(--mc-warn);
+  background: color-mix(in srgb, var(--mc-warn) 8%, transparent); }
+
+/* reading pane */
+.mc-reading { gap: 8px; margin-top: 8px; flex-wrap: wrap; }
+.mc-reading-col { flex: 1 1 260px; min-width: 0; border: 1px solid var(--mc-line);
+  border-radius: 4px; padding: 6px 8px; }
+.mc-reading-col h4 { margin: 0 0 4px; font-size: 0.9em; text-transform: uppercase;
+  letter-spacing: 0.03em; color: var(--mc-fg-dim); }
+.mc-reading-col p { margin: 4px 0; }
+.mc-chips { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
+.mc-chip > summary { display: inline-block; border: 1px solid var(--mc-brand);
+  border-radius: 10px; padding: 0 8px; font-size: 0.88em; }
+.mc-statute { font-size: 0.92em; border-left: 2px solid var(--mc-line-strong);
+  padding-left: 6px; margin: 4px 0; white-space: pre-line; }
+.mc-statute-note { font-size: 0.85em; color: var(--mc-fg-dim); font-style: italic; }
+"""
+
+
+def style() -> widgets.HTML:
+    """The stylesheet as a widget placed inside the explorer (scoped by `.mc-explorer`)."""
+    sheet = widgets.HTML(f"<style>{CSS}</style>")
+    sheet.add_class("mc-style")
+    sheet.layout.display = "none"
+    return sheet
