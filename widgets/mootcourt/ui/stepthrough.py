@@ -57,9 +57,10 @@ class StepThrough(traitlets.HasTraits):
         self._splits = split_points(judgment)
         order = list(reveal_order(judgment))
         seen = self.order[: self.position]
-        self.order = order
-        self.position = len([r for r in order if r in seen]) if seen else 0
-        self._announce()
+        with self.hold_trait_notifications():
+            self.order = order
+            self.position = len([r for r in order if r in seen]) if seen else 0
+            self._announce()
 
     @property
     def revealed(self) -> frozenset[Reveal]:
@@ -70,22 +71,22 @@ class StepThrough(traitlets.HasTraits):
         return self.position >= len(self.order)
 
     def next(self) -> None:
-        if self.position < len(self.order):
-            self.position += 1
-            self._announce()
+        self._move_to(min(self.position + 1, len(self.order)))
 
     def previous(self) -> None:
-        if self.position > 0:
-            self.position -= 1
-            self._announce()
+        self._move_to(max(self.position - 1, 0))
 
     def reveal_all(self) -> None:
-        self.position = len(self.order)
-        self._announce()
+        self._move_to(len(self.order))
 
     def cover_all(self) -> None:
-        self.position = 0
-        self._announce()
+        self._move_to(0)
+
+    def _move_to(self, position: int) -> None:
+        """Move and announce in one change, so an observer of `position` sees both."""
+        with self.hold_trait_notifications():
+            self.position = position
+            self._announce()
 
     def _announce(self) -> None:
         """Announce a split while its reveal is the latest one shown."""
