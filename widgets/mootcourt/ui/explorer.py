@@ -76,7 +76,7 @@ class Explorer(widgets.VBox):
         super().__init__([style(), header, self.error, body])
         self.add_class(hooks.ROOT)
         self.add_class(f"mc-case-{case.id}")
-        self.state.observe(self._render, ["judgment", "lang", "selected_issue", "defendant"])
+        self.state.observe(self._render, ["revision", "lang", "selected_issue", "defendant"])
         self._render()
 
     def __repr__(self) -> str:

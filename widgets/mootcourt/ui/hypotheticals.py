@@ -51,8 +51,16 @@ class ScenarioBar(widgets.VBox):
         return f"<ScenarioBar {self.count} scenarios, showing {self.active}>"
 
     def _chosen(self, change: dict) -> None:
-        if not self._quiet and change["new"] is not None and change["new"] != PROMPT:
-            self._on_choose(change["new"])
+        if self._quiet or change["new"] is None:
+            return
+        if change["new"] == PROMPT:  # the prompt is no choice: show what is on show
+            self._quiet = True
+            try:
+                self.choice.value = self.active
+            finally:
+                self._quiet = False
+            return
+        self._on_choose(change["new"])
 
     def show(self, frame: Frame, active: int) -> None:
         """Re-label in the frame's language; `active` is the scenario on show, or -1."""

@@ -43,6 +43,8 @@ class ExplorerState(traitlets.HasTraits):
     """view keys (see `changes.Key`) whose content the last input changed"""
     evaluations = traitlets.Int(0)
     """how many times the engine ran: one per input, never on a language or selection change"""
+    revision = traitlets.Int(0)
+    """one more after every input, even one whose judgment equals the last (views observe it)"""
 
     def __init__(self, case: Case, lang: str = "en") -> None:
         record = case.record_world()
@@ -114,6 +116,7 @@ class ExplorerState(traitlets.HasTraits):
             self.scenario = scenario
             self.evaluations += 1
             self.judgment = judgment
+            self.revision += 1
 
     @staticmethod
     def _first_issue(judgment: Judgment) -> str:
