@@ -102,9 +102,7 @@ class CourtsGrid(widgets.VBox):
         self.outcome_head = widgets.HTML()
         self.outcome_head.add_class("mc-rowhead")
         self.banners = {lv: widgets.HTML() for lv in self.levels}
-        self.defendant_heads = {
-            d: widgets.HTML(layout=widgets.Layout(grid_column="1 / -1")) for d in self.defendants
-        }
+        self.defendant_heads = {d: widgets.HTML() for d in self.defendants}
         self.issue_heads = {
             (d, i): IssueHead(d, i, on_select) for d in self.defendants for i in ISSUES
         }
@@ -117,9 +115,13 @@ class CourtsGrid(widgets.VBox):
         children: list[widgets.Widget] = [self.corner, *self.headers.values()]
         children += [self.outcome_head, *self.banners.values()]
         for d in self.defendants:
-            if several:
+            if several:  # a heading row: the name, then an empty cell under each court
                 self.defendant_heads[d].add_class("mc-defendant-head")
                 children.append(self.defendant_heads[d])
+                for _ in self.levels:
+                    filler = widgets.HTML()
+                    filler.add_class("mc-defendant-head")
+                    children.append(filler)
             for i in ISSUES:
                 children.append(self.issue_heads[(d, i)])
                 children += [self.cells[(lv, d, i)] for lv in self.levels]

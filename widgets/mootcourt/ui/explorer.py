@@ -10,7 +10,6 @@ when `mootcourt.ui.whatif` is installed.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -156,9 +155,13 @@ class Explorer(widgets.VBox):
 
 
 def _whatif_panel(case: Case, lang: str) -> widgets.Widget | None:
-    """The analysis's What-if panel, if that module is installed (else no tab)."""
-    if importlib.util.find_spec(f"{__package__}.whatif") is None:
-        return None
-    from .whatif import WhatIfPanel  # type: ignore[import-not-found]
+    """The analysis's What-if panel, if that module is installed (else no tab). A module that
+    is there but broken raises: a bug must show in the tests, not vanish as a missing tab."""
+    try:
+        from .whatif import WhatIfPanel  # type: ignore[import-not-found]
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__package__}.whatif":
+            return None
+        raise
 
     return WhatIfPanel(case, lang)
