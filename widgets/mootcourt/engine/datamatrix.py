@@ -68,8 +68,6 @@ class SourceAnalysis:
 
     rule: str
     leaked: tuple[str, ...]
-    present: tuple[str, ...]
-    """parties other than the plaintiff present in this world"""
     folded: Mapping[str, tuple[str, ...]]
     """defendant -> entrusted parties folded into it"""
     holdings: Mapping[str, Mapping[str, str]]
@@ -121,7 +119,6 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
     return SourceAnalysis(
         rule=rule,
         leaked=leaked,
-        present=tuple(present),
         folded={d: tuple(ps) for d, ps in folded.items()},
         holdings=matrix,
         sources=tuple(sources),
