@@ -22,6 +22,7 @@ from .doctrine import check_value
 from .engine import evaluate
 from .errors import CaseError, CaseNotFound, DoctrineError, WorldError
 from .i18n import LANGUAGES, messages
+from .quizzes import load_quizzes
 from .world import check_toggle
 
 OK, BAD_FILE, BAD_ARGS = 0, 1, 2
@@ -116,6 +117,7 @@ def _validate(args: argparse.Namespace) -> int:
         try:
             case = load_case(path)
             scenarios = case.scenarios
+            load_quizzes(case)  # quizzes.yaml: references, and every claim checked by the engine
         except CaseError as exc:
             errors.append(exc)
             continue
