@@ -178,15 +178,19 @@ class CourtsGrid(widgets.VBox):
             )
         self.divergence.value = divergence_html(frame)
         changed = ("divergence",) in frame.changed
-        hooks.set_classes(self.divergence, ["mc-divergence"] + ([hooks.CHANGED] if changed else []))
+        agree = [] if judgment.divergences else ["mc-agree"]
+        hooks.set_classes(
+            self.divergence, ["mc-divergence", *agree] + ([hooks.CHANGED] if changed else [])
+        )
 
 
 def divergence_html(frame: Frame) -> str:
     """Where consecutive courts part ways and why (naming each doctrine value's basis)."""
     w = frame.words
     judgment = frame.judgment
+    changed = ("divergence",) in frame.changed
     if not judgment.divergences:
-        return w("ui.courts.no_divergence")
+        return w("ui.courts.no_divergence") + _mark(w, changed)
     parts = []
     several = len(frame.case.defendants) > 1
     for d in judgment.divergences:
@@ -194,5 +198,4 @@ def divergence_html(frame: Frame) -> str:
         if several:
             issue = f"{issue} · {w.label(d.defendant)}"
         parts.append(f"<b>{w('ui.courts.divergence', issue=issue)}</b> {e(d.reason(w.lang))}")
-    changed = ("divergence",) in frame.changed
     return "<br>".join(parts) + _mark(w, changed)

@@ -52,6 +52,8 @@ class ToggleRow(widgets.VBox):
         finally:
             self._quiet = False
         notes: list[str] = []
+        if world[self.toggle_id] != toggle.default:
+            notes.append(f'<span class="mc-off-record">{w("ui.evidence.off_record")}</span>')
         if toggle.hypothetical:
             notes.append(f'<span class="mc-badge">{w("ui.evidence.hypothetical")}</span>')
         if blocked:
@@ -70,6 +72,8 @@ class ToggleRow(widgets.VBox):
             )
         notes.append(_source(frame, self.toggle_id, w))
         self.meta.value = " ".join(n for n in notes if n)
+        off_record = world[self.toggle_id] != toggle.default
+        hooks.set_classes(self, ["mc-toggle-row"] + (["mc-off-record-row"] if off_record else []))
 
 
 def _source(frame: Frame, toggle_id: str, w: Words) -> str:

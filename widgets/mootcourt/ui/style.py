@@ -81,6 +81,7 @@ CSS = """
   border: 1px dashed var(--mc-warn); color: var(--mc-warn); border-radius: 3px;
   margin-right: 6px; white-space: nowrap; }
 .mc-blocked { color: var(--mc-bad); }
+.mc-off-record { color: var(--mc-brand); font-weight: 650; margin-right: 6px; }
 .mc-flip { color: var(--mc-brand); font-weight: 600; }
 .mc-explorer details > summary { cursor: pointer; color: var(--mc-brand); }
 .mc-explorer details[open] > summary { margin-bottom: 2px; }
@@ -141,6 +142,9 @@ CSS = """
 .mc-divergence .widget-html-content { margin-top: 8px; padding: 6px 8px;
   border-left: 4px solid var(--mc-warn);
   background: color-mix(in srgb, var(--mc-warn) 8%, transparent); }
+
+.mc-divergence.mc-agree .widget-html-content { border-left-color: var(--mc-line-strong);
+  background: var(--mc-bg-alt); }
 
 /* reading pane */
 .mc-reading { gap: 8px; margin-top: 8px; flex-wrap: wrap; }
