@@ -7,19 +7,20 @@ not made out; later issues are `not_reached`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from ..casefile import ISSUES
 from ..errors import WorldError
 from .context import Context
-from .issues import ISSUE_TESTS
+from .issues import ISSUE_TESTS, IssueTest
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
 from .steps import Result, Step
 from .texts import msg
 
 if TYPE_CHECKING:
     from ..case import Case
+    from ..doctrine import Doctrine
     from ..world import World
 
 _NOT_REACHED = (msg("not_reached"),)
@@ -43,7 +44,13 @@ def evaluate(case: Case, world: World, doctrine: DoctrineOverrides | None = None
     return Judgment(case, world, tuple(levels))
 
 
-def _level(case: Case, level_id: str, ctx: Context, world: World) -> LevelJudgment:
+def _level(
+    case: Case,
+    level_id: str,
+    ctx: Context,
+    world: World,
+    tests: Mapping[str, IssueTest] = ISSUE_TESTS,
+) -> LevelJudgment:
     per_defendant: dict[str, DefendantJudgment] = {}
     for defendant in case.defendants:
         steps: list[Step] = []
@@ -67,7 +74,7 @@ def _level(case: Case, level_id: str, ctx: Context, world: World) -> LevelJudgme
                 )
                 continue
             ctx.begin()
-            found = ISSUE_TESTS[issue](ctx, defendant)
+            found = tests[issue](ctx, defendant)
             steps.append(
                 Step(
                     issue,
@@ -104,3 +111,25 @@ def _level(case: Case, level_id: str, ctx: Context, world: World) -> LevelJudgme
         world=world,
     )
 
+
+def evaluate_level(
+    case: Case,
+    level_id: str,
+    doctrine: Doctrine,
+    read: Callable[[str], bool],
+    *,
+    tests: Mapping[str, IssueTest] | None = None,
+) -> LevelJudgment:
+    """One level under `doctrine`, reading each toggle through `read` as the tests ask.
+
+    The analysis's door into the engine: `read` may choose a toggle's value when it is first
+    read (to explore both branches) or refuse (raise) to cut a branch short. `tests` may stand
+    in for the issue tests: the analysis passes each test compiled to a decision diagram,
+    which reads its toggles through the same accessor and decides the same result. Nothing
+    here checks a world's validity; the caller that chooses the values answers for that.
+    """
+    if level_id not in case.levels:
+        raise KeyError(f"unknown level '{level_id}'; valid: {', '.join(case.levels)}")
+    ctx = Context(case, level_id, doctrine, read=read)
+    # no whole world here: the judgment's `world` is None
+    return _level(case, level_id, ctx, ctx.world, tests or ISSUE_TESTS)  # type: ignore[arg-type]

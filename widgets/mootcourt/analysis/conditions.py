@@ -1,0 +1,199 @@
+"""Minimal conditions: exactly when a level finds liability, as a short sum of products.
+
+Relevance first, minimisation second. Over every toggle of the record case a minimiser does
+not finish in minutes; over the toggles that matter to a level (`worlds.every_world`) it
+takes milliseconds to seconds, and less again once the table is split:
+
+1. facts every liable world shares are factored out (`common`);
+2. the rest is split into factors over disjoint sets of toggles, when liability is their
+   conjunction (typically one factor per contested issue: who could have leaked, and what
+   answers the presumption of fault); a split is only used once checked exactly;
+3. each factor is minimised on its own (sympy's `SOPform`: Quine-McCluskey with a
+   redundancy pass). With disjoint toggles the product of minimal covers is a minimal cover.
+
+Assignments that no valid world has are marked false rather than "don't care" (measured at
+6.8 s against 64 ms on the 18-toggle record case; it changes nothing in any valid world).
+The result is checked against the engine's set of liable worlds before it is returned, so a
+wrong condition can never be shown to a student. sympy is imported only when a condition is
+first asked for: a kernel that never opens the What-if tab never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from .compile import LevelTree
+from .worlds import LevelWorlds, depends_only_on
+
+Term = dict[str, bool]
+"""One product: toggle id -> on (True) or off (False); all must hold."""
+
+Factor = tuple[Term, ...]
+"""A sum of products over some toggles: one of the terms holds."""
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    level: str
+    toggles: tuple[str, ...]
+    """the toggles the condition is written over (those relevant to the level)"""
+    common: Term
+    """facts every liable valid world has"""
+    factors: tuple[Factor, ...]
+    """given `common`, liability holds exactly when every factor does"""
+    never: bool = False
+    """the level finds liability in no valid world"""
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """The condition as one sum of products: () = never, ({},) = every valid world."""
+        if self.never:
+            return ()
+        found = []
+        for choice in product(*self.factors):
+            term = dict(self.common)
+            for part in choice:
+                term.update(part)
+            found.append(term)
+        return tuple(found)
+
+
+def minimal_condition(tree: LevelTree, counts: LevelWorlds) -> Condition:
+    """Liability at this level as a minimal sum of products over its relevant toggles."""
+    space = tree.space
+    toggles = counts.relevant
+    if not depends_only_on(tree, toggles):  # constraints can couple toggles: stay exact
+        toggles = space.ids
+    liable = tree.liable & space.valid
+    if not liable:
+        return Condition(tree.level, toggles, {}, (), never=True)
+    common: Term = {}
+    for t in toggles:
+        if liable & space.on[t] == liable:
+            common[t] = True
+        elif liable & space.off[t] == liable:
+            common[t] = False
+    free = tuple(t for t in toggles if t not in common)
+    table = _table(tree, free)
+    order = space.ids
+    condition = Condition(
+        tree.level, toggles, common, tuple(_minimise(b, t, order) for b, t in _split(free, table))
+    )
+    if _holds_in(condition, tree) & space.valid != liable:  # the valid worlds couple them
+        whole = _table(tree, toggles)
+        condition = Condition(tree.level, toggles, {}, (_minimise(toggles, whole, order),))
+    if _holds_in(condition, tree) & space.valid != liable:
+        raise AssertionError(f"minimal condition for {tree.level} disagrees with the engine")
+    return condition
+
+
+def _table(tree: LevelTree, toggles: Sequence[str]) -> set[int]:
+    """The assignments of `toggles` (bit k: toggles[k] on) under which some valid world is
+    liable: liability projected onto them."""
+    space = tree.space
+    liable = tree.liable & space.valid
+    reachable = space.exists(liable, [t for t in space.ids if t not in toggles])
+    bits = reachable.to_bytes(space.size // 8 + 1, "little")
+    found = set()
+    for i in range(1 << len(toggles)):
+        world = sum(1 << space.bit[t] for k, t in enumerate(toggles) if i >> k & 1)
+        if bits[world >> 3] >> (world & 7) & 1:
+            found.add(i)
+    return found
+
+
+def _split(toggles: tuple[str, ...], table: set[int]) -> list[tuple[tuple[str, ...], set[int]]]:
+    """The table as a conjunction of tables over disjoint blocks of toggles, where it is one.
+
+    Two toggles are put in one block when, for some values of the others, the four cells of
+    their 2x2 table are not a product (the classic sign of interaction); the blocks found
+    are then checked exactly (the conjunction must rebuild the table), else one block."""
+    n = len(toggles)
+    if n <= 1:
+        return [(toggles, table)]
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x in range(n):
+        for y in range(x + 1, n):
+            if root(x) == root(y):
+                continue
+            bx, by = 1 << x, 1 << y
+            for rest in range(1 << n):
+                if rest & (bx | by):
+                    continue
+                diagonal = (rest in table) and (rest | bx | by in table)
+                anti = (rest | bx in table) and (rest | by in table)
+                if diagonal != anti:
+                    parent[root(x)] = root(y)
+                    break
+    blocks: dict[int, list[int]] = {}
+    for i in range(n):
+        blocks.setdefault(root(i), []).append(i)
+    if len(blocks) == 1:
+        return [(toggles, table)]
+    parts = []
+    for members in blocks.values():
+        mask = sum(1 << i for i in members)
+        projected = {m & mask for m in table}
+        local = {_compact(m, members) for m in projected}
+        parts.append((tuple(toggles[i] for i in members), local, projected))
+    size = 1
+    for _, _, projected in parts:
+        size *= len(projected)
+    if size != len(table):  # the table is always inside the product; equal sizes: equal
+        return [(toggles, table)]
+    return [(names, local) for names, local, _ in parts]
+
+
+def _compact(assignment: int, members: list[int]) -> int:
+    return sum(1 << k for k, i in enumerate(members) if assignment >> i & 1)
+
+
+def _minimise(toggles: tuple[str, ...], table: set[int], order: tuple[str, ...]) -> Factor:
+    if not table:
+        return ()
+    if len(table) == 1 << len(toggles):
+        return ({},)
+    from sympy import And, Not, Or, Symbol
+    from sympy.logic import SOPform
+
+    symbols = [Symbol(t) for t in toggles]
+    minterms = [[i >> k & 1 for k in range(len(toggles))] for i in sorted(table)]
+    expr = SOPform(symbols, minterms)
+    products = expr.args if isinstance(expr, Or) else (expr,)
+    rank = {t: i for i, t in enumerate(order)}
+    terms = []
+    for term_expr in products:
+        literals = term_expr.args if isinstance(term_expr, And) else (term_expr,)
+        term: Term = {}
+        for lit in literals:
+            if isinstance(lit, Not):
+                term[str(lit.args[0])] = False
+            else:
+                term[str(lit)] = True
+        terms.append(dict(sorted(term.items(), key=lambda kv: rank[kv[0]])))
+    terms.sort(key=lambda term: (len(term), [(rank[t], not v) for t, v in term.items()]))
+    return tuple(terms)
+
+
+def _holds_in(condition: Condition, tree: LevelTree) -> int:
+    """The set of worlds in which the condition holds."""
+    space = tree.space
+    found = space.cube(condition.common) if not condition.never else 0
+    for factor in condition.factors:
+        either = 0
+        for term in factor:
+            either |= space.cube(term)
+        found &= either
+    return found
+
+
+holds_in = _holds_in

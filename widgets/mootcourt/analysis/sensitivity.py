@@ -1,0 +1,137 @@
+"""The current world: what each level decides, what one flip would change, what is open.
+
+The current world may leave facts unknown (`explain --set ID=unknown`). A level's result is
+then `True`/`False` when every valid completion of the unknowns agrees, else `None` (open),
+and the unknowns it hangs on are named. One-flip sensitivity turns each known toggle over the
+way a student's click does: turning it off turns off what requires it; turning it on while
+something it requires is off is `unavailable`. Where the world is complete, the issue at
+which the level's reasoning first changes is named too (by looking both worlds up in the
+compiled tree: no evaluation per flip).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..casefile import ISSUES
+from ..errors import WorldError
+from .compile import LevelTree, Outcome
+from .space import Facts, Flip
+
+LevelResult = bool | None
+"""liable, not liable, or None: open, it depends on facts left unknown"""
+
+
+def result_in(tree: LevelTree, facts: Facts) -> LevelResult:
+    """The level's result in every valid completion of `facts`, or None if they differ."""
+    space = tree.space
+    worlds = space.cube(facts) & space.valid
+    if not worlds:
+        raise WorldError("no valid world has these facts: a toggle is on without what it requires")
+    liable = tree.liable & worlds
+    if not liable:
+        return False
+    return True if liable == worlds else None
+
+
+def _complete(tree: LevelTree, facts: Facts) -> bool:
+    return all(facts.get(t) is not None for t in tree.space.ids)
+
+
+def first_difference(a: Outcome, b: Outcome) -> str | None:
+    """The first issue (in analytical order) whose result differs for some defendant."""
+    for issue in ISSUES:
+        left = [r for i, _, r in a[1] if i == issue]
+        right = [r for i, _, r in b[1] if i == issue]
+        if left != right:
+            return issue
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    before: LevelResult
+    after: LevelResult
+    issue: str | None
+    """where the reasoning first changes (complete worlds only)"""
+
+    @property
+    def changes(self) -> bool:
+        return self.before != self.after
+
+
+@dataclass(frozen=True, slots=True)
+class FlipEffect:
+    toggle: str
+    current: bool | None
+    flip: Flip | None
+    """None for an unknown toggle: there is nothing to flip"""
+    levels: Mapping[str, Change]
+    """level -> what the flip does there (empty when unavailable or unknown)"""
+
+    @property
+    def unavailable(self) -> bool:
+        return self.flip is not None and bool(self.flip.blocked_by)
+
+    def flips(self) -> tuple[str, ...]:
+        """The levels whose result this flip changes."""
+        return tuple(level for level, change in self.levels.items() if change.changes)
+
+
+def sensitivity(trees: Mapping[str, LevelTree], facts: Facts) -> tuple[FlipEffect, ...]:
+    """For every toggle, what turning it over from `facts` does at every level."""
+    first = next(iter(trees.values()))
+    space = first.space
+    now = {level: result_in(tree, facts) for level, tree in trees.items()}
+    complete = _complete(first, facts)
+    outcomes = {level: tree.outcome(facts) for level, tree in trees.items()} if complete else {}
+    effects = []
+    for t in space.ids:
+        current = facts.get(t)
+        if current is None:
+            effects.append(FlipEffect(t, None, None, {}))
+            continue
+        flip = space.flip(facts, t)
+        if flip.blocked_by:
+            effects.append(FlipEffect(t, current, flip, {}))
+            continue
+        after = space.flipped(facts, flip)
+        levels = {}
+        for level, tree in trees.items():
+            issue = None
+            if complete:
+                issue = first_difference(outcomes[level], tree.outcome(after))
+            levels[level] = Change(now[level], result_in(tree, after), issue)
+        effects.append(FlipEffect(t, current, flip, levels))
+    return tuple(effects)
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    level: str
+    result: LevelResult
+    depends_on: tuple[str, ...]
+    """the unknown facts the result hangs on (empty when settled)"""
+
+    @property
+    def settled(self) -> bool:
+        return self.result is not None
+
+
+def settled(tree: LevelTree, facts: Facts) -> Settled:
+    """Is the level's result the same whatever the unknown facts turn out to be?"""
+    space = tree.space
+    result = result_in(tree, facts)
+    if result is not None:
+        return Settled(tree.level, result, ())
+    worlds = space.cube(facts) & space.valid
+    liable = tree.liable & worlds
+    unknowns = [t for t in space.ids if facts.get(t) is None]
+    hangs_on = []
+    for u in unknowns:
+        # worlds with u off whose twin with u on is also possible, and the result differs
+        pairs = worlds & space.off[u] & space.forced(worlds, u, True)
+        if pairs & (liable ^ space.forced(liable, u, True)):
+            hangs_on.append(u)
+    return Settled(tree.level, None, tuple(hangs_on or unknowns))
