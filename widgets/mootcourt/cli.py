@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -27,6 +27,7 @@ from .world import check_toggle
 
 OK, BAD_FILE, BAD_ARGS = 0, 1, 2
 ON_OFF = {"on": True, "off": False}
+ON_OFF_UNKNOWN: dict[str, bool | None] = {**ON_OFF, "unknown": None}
 
 
 class UsageError(Exception):
@@ -96,9 +97,40 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print a JSON Schema", description="Print one of the kit's JSON Schemas."
     )
     schema.add_argument(
-        "kind", nargs="?", default="case", choices=["case", "scenarios", "statutes", "judgment"]
+        "kind",
+        nargs="?",
+        default="case",
+        choices=["case", "scenarios", "statutes", "judgment", "explain"],
     )
     schema.set_defaults(run=_schema)
+
+    ex = commands.add_parser(
+        "explain",
+        help="what each court's result hangs on: one flip, every world, exact conditions",
+        description="Analyse a case in every valid world: one-flip sensitivity, counts and "
+        "influence, minimal conditions, unknown facts, and the doctrinal moves the reversal "
+        "needed.",
+    )
+    ex.add_argument("case", metavar="CASE", help="a case id, case folder or case.yaml")
+    ex.add_argument("--level", metavar="ID", help="explain one level only (default: all)")
+    ex.add_argument(
+        "--set",
+        dest="toggles",
+        action="append",
+        default=[],
+        metavar="ID=on|off|unknown",
+        help="set an item of evidence or a party, or leave it unknown (repeatable)",
+    )
+    ex.add_argument(
+        "--doctrine",
+        action="append",
+        default=[],
+        metavar="LEVEL.PARAM=VALUE",
+        help="change one court's doctrine (repeatable)",
+    )
+    ex.add_argument("--lang", choices=LANGUAGES, default="en")
+    ex.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    ex.set_defaults(run=_explain)
     return parser
 
 
@@ -150,6 +182,24 @@ def _evaluate(args: argparse.Namespace) -> int:
     return OK
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from .analysis import explain
+
+    case = load_case(args.case)
+    if args.level is not None and args.level not in case.levels:
+        raise UsageError(f"--level {args.level!r}: unknown level; valid: {', '.join(case.levels)}")
+    facts = _toggles(case, args.toggles, ON_OFF_UNKNOWN)
+    levels = [args.level] if args.level else None
+    report = explain(case, facts, _doctrine(case, args.doctrine), levels)
+    if args.json:
+        print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
+        return OK
+    from .analysis.terminal import render_explanation
+
+    render_explanation(report, args.lang, _console())
+    return OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schemas import dumps, generate
 
@@ -157,17 +207,19 @@ def _schema(args: argparse.Namespace) -> int:
     return OK
 
 
-def _toggles(case: Case, items: list[str]) -> dict[str, bool]:
-    toggles: dict[str, bool] = {}
+def _toggles(
+    case: Case, items: list[str], values: Mapping[str, bool | None] = ON_OFF
+) -> dict[str, bool | None]:
+    toggles: dict[str, bool | None] = {}
     for item in items:
         key, sep, value = item.partition("=")
         try:
             check_toggle(case.toggles, key)
         except WorldError as exc:
             raise UsageError(f"--set {item!r}: {exc}") from None
-        if not sep or value not in ON_OFF:
-            raise UsageError(f"--set {item!r}: value must be one of: on, off")
-        toggles[key] = ON_OFF[value]
+        if not sep or value not in values:
+            raise UsageError(f"--set {item!r}: value must be one of: {', '.join(values)}")
+        toggles[key] = values[value]
     return toggles
 
 

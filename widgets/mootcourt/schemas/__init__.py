@@ -1,4 +1,5 @@
-"""Committed JSON Schemas: the case file, scenarios, the statute book and `evaluate --json`.
+"""Committed JSON Schemas: the case file, scenarios, the statute book, `evaluate --json` and
+`explain --json`.
 
 They are generated from the pydantic models and committed so that authors' editors and other
 tools can use them; a test fails when a model changes without regenerating them
@@ -37,11 +38,18 @@ def _judgment() -> dict[str, Any]:
     return JudgmentReport.model_json_schema(by_alias=True)
 
 
+def _explain() -> dict[str, Any]:
+    from ..analysis.schema import ExplainReport
+
+    return ExplainReport.model_json_schema(by_alias=True)
+
+
 GENERATORS: dict[str, Callable[[], dict[str, Any]]] = {
     "case": _case,
     "scenarios": _scenarios,
     "statutes": _statutes,
     "judgment": _judgment,
+    "explain": _explain,
 }
 
 

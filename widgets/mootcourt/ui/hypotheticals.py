@@ -13,8 +13,10 @@ import ipywidgets as widgets
 
 from . import hooks
 from .frame import Frame
+from .state import NO_SCENARIO
 
-PROMPT = -1
+PROMPT = NO_SCENARIO
+"""the dropdown's first entry, which stands for 'no prepared hypothetical on show'"""
 
 
 class ScenarioBar(widgets.VBox):

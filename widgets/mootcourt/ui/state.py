@@ -56,7 +56,7 @@ class ExplorerState(traitlets.HasTraits):
             evaluations=1,
         )
         self.case = case
-        self.selected_issue = self._first_issue(self.judgment)
+        self.select(*self._first_reading(self.judgment))
 
     def __repr__(self) -> str:
         flipped = sorted(self.world.changed_from(self.case.record_world()).items())
@@ -119,10 +119,13 @@ class ExplorerState(traitlets.HasTraits):
             self.revision += 1
 
     @staticmethod
-    def _first_issue(judgment: Judgment) -> str:
+    def _first_reading(judgment: Judgment) -> tuple[str, str]:
         """Open the reading pane where the courts part ways (else on the first issue)."""
         d = judgment.divergence
-        return d.issue if d is not None else judgment.levels[0].steps[0].issue
+        if d is not None:
+            return d.issue, d.defendant
+        first = judgment.levels[0].steps[0]
+        return first.issue, first.defendant
 
 
 __all__ = ["NO_SCENARIO", "ExplorerState", "Key"]

@@ -40,7 +40,8 @@ class Words:
         return messages(self.lang)
 
     def __call__(self, key: str, **params: object) -> str:
-        """A catalogue string, HTML-escaped (parameters are escaped before they go in)."""
+        """A catalogue string for an HTML widget: the template and every parameter escaped
+        (case texts may hold '<' or '&'; nothing a case file says is ever read as markup)."""
         return escape(self.t(key, **{k: _plain(v) for k, v in params.items()}), quote=False)
 
     def raw(self, key: str, **params: object) -> str:
@@ -63,12 +64,8 @@ class Words:
         return "：" if self.lang == "zh-CN" else ": "
 
 
-class Html(str):
-    """Text that is already HTML (so `Words` does not escape it a second time)."""
-
-
 def _plain(value: object) -> str:
-    return value if isinstance(value, Html) else escape(str(value), quote=False)
+    return escape(str(value), quote=False)
 
 
 def e(text: str) -> str:
