@@ -16,9 +16,13 @@ from mootcourt.doctrine import PARAMETERS
 
 
 def _nearby_worlds(case: Case):
+    """The record, each scenario's world (where a switch needs a whole hypothesis, such as an
+    order to produce followed by a refusal), then every world one or two toggles away."""
     record = case.record_world()
     ids = list(case.toggles)
     yield record
+    for scenario in case.scenarios:
+        yield record.with_toggles(dict(scenario.toggles))
     for k in (1, 2):
         for flips in combinations(ids, k):
             world = record.with_toggles({t: not record[t] for t in flips})
@@ -43,14 +47,25 @@ def _witness(case: Case, param: str):
 
 @pytest.mark.parametrize("param", list(PARAMETERS))
 def test_parameter_is_a_real_switch(param: str) -> None:
-    case = load_case("liu-v-platform-2024")
-    assert _witness(case, param) is not None, f"{param} never changes a result"
+    """Searched in Liu first, then in Pang (several_defendants matters only with several)."""
+    found = [
+        _witness(load_case(case_id), param)
+        for case_id in ("liu-v-platform-2024", "pang-v-qunar-2017")
+    ]
+    assert any(w is not None for w in found), f"{param} never changes a result"
 
 
 def test_temporal_anchor_values_each_matter() -> None:
-    """act differs from continuing when the orders predate PIPL but the calls do not."""
+    """act differs from harm when the orders predate PIPL but the calls do not: judged at the
+    leak, the plaintiff cannot prove the dates that trigger Art. 69, so no presumption; the
+    court decides (fault not established), it does not leave the question open."""
     case = load_case("liu-v-platform-2024")
     world = case.record_world().with_toggles(orders_before_pipl=True)
-    act = _results(case, world, "second_instance", "temporal_anchor", "act")
-    harm = _results(case, world, "second_instance", "temporal_anchor", "harm")
-    assert "uncertain" in act and "uncertain" not in harm
+    act = evaluate(case, world, {"second_instance": {"temporal_anchor": "act"}})
+    harm = evaluate(case, world, {"second_instance": {"temporal_anchor": "harm"}})
+    act_fault = act.level("second_instance").step("fault")
+    assert act_fault.result == "not_established"
+    assert "cpl-interp-91" in act_fault.rules
+    assert harm.level("second_instance").step("fault").result == "presumed"
+    for judgment in (act, harm):
+        assert all(s.result != "uncertain" for lv in judgment.levels for s in lv.steps)

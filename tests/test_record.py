@@ -36,7 +36,7 @@ def test_liu_appeal_applies_article_69_and_rejects_general_compliance(liu: Case)
     fault = lv.step("fault")
     assert fault.result == "presumed"
     assert fault.burden_on == "platform"
-    assert fault.rules[0] == "pipl-69"
+    assert fault.rules[0] == "pipl-69(1)"
     assert set(fault.evidence) == {"mlps_level3_filings", "security_policies"}
     assert lv.step("attribution").burden_on == "liu", "Art. 69 does not shift causation"
 
@@ -52,13 +52,20 @@ def test_liu_reported_order_puts_fault_before_attribution(liu: Case) -> None:
     ]
 
 
-def test_pang_reaches_both_defendants_jointly(pang: Case) -> None:
+def test_pang_reaches_both_defendants_as_the_court_did(pang: Case) -> None:
+    """As reported: inference to a high probability within the two defendants, no leaker
+    named, ordinary fault under the law of the time; not a finding that the leak came from
+    each one's custody, and no rule on several tortfeasors."""
     lv = evaluate(pang, pang.record_world()).level("second_instance")
     for d in ("qunar", "china_eastern"):
         step = lv.step("attribution", d)
         assert step.result == "established"
-        assert "one or more of them" in step.text("en")
-        assert lv.step("fault", d).rules[0] == "consumer-29", "pre-PIPL law from the case file"
+        assert "named no single leaker" in step.text("en")
+        assert "未认定具体泄露者" in step.text("zh-CN")
+        assert not {"tll-10", "cc-1170", "tll-8"} & set(step.rules)
+        fault = lv.step("fault", d)
+        assert fault.rules[0] == "consumer-29(2)", "pre-PIPL law from the case file"
+        assert "custody of the defendants, of whom" in fault.text("en")
 
 
 def test_changing_one_input_changes_the_output(liu: Case) -> None:

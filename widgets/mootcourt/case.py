@@ -292,6 +292,18 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
         refs((*loc, "requires"), e.requires, toggle_ids, "toggle")
         if e.id in e.requires:
             bad((*loc, "requires"), f"'{e.id}' cannot require itself")
+        refs((*loc, "before"), e.before, [lv.id for lv in file.levels], "level")
+        if e.confines is not None:
+            refs((*loc, "confines", "items"), e.confines.items, toggle_ids, "toggle")
+            refs(
+                (*loc, "confines", "levels"),
+                e.confines.levels,
+                [lv.id for lv in file.levels],
+                "level",
+            )
+        if e.stands_for is not None:
+            refs((*loc, "stands_for"), [e.stands_for], toggle_ids, "toggle")
+        refs((*loc, "preconditions"), e.preconditions, toggle_ids, "toggle")
         if e.on_record and e.source is None:
             bad((*loc, "source"), "on-record evidence must cite the source that reports it")
         source_ref((*loc, "source"), e.source)
@@ -358,7 +370,12 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
     for slot, ids in file.rules.items():
         if slot not in RULE_SLOTS:
             bad(("rules", slot), f"unknown rule slot '{slot}'{_hint(slot, RULE_SLOTS)}")
-        refs(("rules", slot), ids, law, "statute id")
+        for j, cited in enumerate(ids):
+            if cited not in law:  # an article id, or a pointer into one: cc-1165(1)
+                try:
+                    law.pointer(cited)
+                except KeyError as exc:
+                    bad(("rules", slot, j), str(exc.args[0]))
     for lang, overrides in file.texts.items():
         for key, message in check_overrides(overrides):
             bad(("texts", lang, key), message)

@@ -27,6 +27,8 @@ Flag = Annotated[bool, Field(strict=True)]
 """true or false only: no 0/1, no quoted 'yes'"""
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="lower_snake_case id")]
 DashedId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+StatuteRef = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*(\([0-9]+\)){0,2}$")]
+"""A statute id, or a pointer to a paragraph or item of it: `cc-1165(1)`, `evidence-10(1)(4)`."""
 _ID_SCHEMA = {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"}
 OneOrMoreIds = Annotated[
     list[Id],
@@ -56,6 +58,8 @@ EvidenceKind = Literal[
     "specific_processing",  # how this plaintiff's data was actually processed
     "assertion",  # pleaded, not weighed by either court
     "context",  # about other cases or the world at large, not this plaintiff's data
+    "assumption",  # a premise the judgment presupposes that the sources do not show (labelled)
+    "procedure",  # a procedural hypothesis: e.g. an item was before one court only
 ]
 Remedy = Literal["apology", "compensation", "distress"]
 Role = Literal["plaintiff", "defendant", "handler"]
@@ -113,6 +117,14 @@ class DoctrinePreset(Model):
     fault_inference: Setting
     entrusted_channels: Setting
     temporal_anchor: Setting
+    # Added for legal fidelity (issue 6). Optional so that a case written before them still
+    # loads; the default is each parameter's first value, marked as our reading.
+    several_defendants: Setting = Field(
+        default_factory=lambda: Setting(value="as_reported", basis="inferred")
+    )
+    withheld_document: Setting = Field(
+        default_factory=lambda: Setting(value="content_accepted", basis="inferred")
+    )
 
 
 class DefendantOutcome(Model):
@@ -135,6 +147,10 @@ class Level(Model):
     court: Text
     doctrine: DoctrinePreset
     as_decided: AsDecided
+    decided: Interval | None = Field(
+        default=None,
+        description="when this court decided (procedural rules are those in force then)",
+    )
     reasoning_order: list[Issue] | None = Field(
         default=None, description="the order the court's reasoning was reported in"
     )
@@ -164,6 +180,11 @@ class Holdings(Model):
         description="evidence without which this party's holdings are unknown",
     )
     rules: list[FieldRule] = Field(default_factory=list)
+    basis: Literal["reported", "inferred"] | None = Field(
+        default=None,
+        description="inferred: the list itself is our assumption, so an exclusion it drives "
+        "rests on an assumption and says so",
+    )
 
 
 class Party(Model):
@@ -177,6 +198,11 @@ class Party(Model):
     hypothetical: Flag = False
     holds: Holdings = Field(default_factory=Holdings)
     source: SourceRef | None = None
+    named_by: list[Id] = Field(
+        default_factory=list,
+        description="the levels whose reported reasoning names this party (a step judging "
+        "party by party names only these, and 'others' for the rest)",
+    )
 
 
 class DataField(Model):
@@ -188,6 +214,14 @@ class LeakSpec(Model):
     """What the third parties knew, when evidence shows the data reached them."""
 
     fields: list[FieldRule] = Field(min_length=1)
+
+
+class Confinement(Model):
+    """Items of evidence put before some levels only (e.g. produced for the first time on
+    appeal)."""
+
+    items: list[Id] = Field(min_length=1)
+    levels: list[Id] = Field(min_length=1)
 
 
 class Evidence(Model):
@@ -204,6 +238,26 @@ class Evidence(Model):
     )
     requires: list[Id] = Field(default_factory=list)
     source: SourceRef | None = None
+    before: list[Id] = Field(
+        default_factory=list,
+        description="the levels (courts) this item was before; empty means every level",
+    )
+    confines: Confinement | None = Field(
+        default=None,
+        description="a procedural hypothesis: when this toggle is on, the named items were "
+        "before the named levels only",
+    )
+    stands_for: Id | None = Field(
+        default=None,
+        description="a refusal to produce a document: where the court accepts the applicant's "
+        "account of its content, the document counts as if produced",
+    )
+    preconditions: list[Id] = Field(
+        default_factory=list,
+        description="procedural preconditions: this item has its effect only when all of "
+        "these toggles are on (e.g. a refusal to produce counts only after a timely written "
+        "application); unlike `requires`, a world without them is valid",
+    )
 
 
 class Claim(Model):
@@ -282,8 +336,9 @@ class CaseFile(Model):
     timeline: Timeline
     sources: list[Source] = Field(min_length=1)
     assumptions: list[Assumption] = Field(default_factory=list)
-    rules: dict[str, list[DashedId]] = Field(
-        default_factory=dict, description="rule slot -> statute ids, overriding the engine's"
+    rules: dict[str, list[StatuteRef]] = Field(
+        default_factory=dict,
+        description="rule slot -> statute ids or pointers (cc-1165(1)), overriding the engine's",
     )
     texts: dict[Literal["zh-CN", "en"], dict[str, str]] = Field(
         default_factory=dict, description="reasoning templates overriding the engine's"

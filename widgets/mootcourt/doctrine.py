@@ -74,6 +74,15 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                     "个人信息保护法第六十九条在时间上适用时推定过错（民法典第一千一百六十五条第二款），"
                     "否则由原告证明",
                 ),
+                fairness_allocation=(
+                    "before the Civil Code: where no law allocates the burden, the court may put "
+                    "the burden of proving no fault on the defendant by fairness and each side's "
+                    "ability to prove (2001 Evidence Provisions Art. 7; our reading of the Pang "
+                    "appeal's stress on unequal information)",
+                    "民法典施行前：法律没有具体规定时，法院可以根据公平原则和诚实信用原则，综合当事人"
+                    "举证能力确定由被告证明自己没有过错（2001年民事证据规定第七条；本套件对庞理鹏案二审"
+                    "强调信息不对等的解读）",
+                ),
             ),
             _param(
                 "rebuttal",
@@ -132,6 +141,46 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                     "PIPL applies if the defendant still held the data once it was in force and "
                     "harm occurred on or after that date",
                     "被告在个人信息保护法施行后仍持有该信息，且侵害发生在施行之日或之后的，即适用",
+                ),
+            ),
+            _param(
+                "several_defendants",
+                as_reported=(
+                    "where every remaining possible source is a defendant, the court infers to a "
+                    "high probability that the leak came from within the defendants' group, "
+                    "names no leaker, and judges each on ordinary fault (what the 2017 Pang "
+                    "appeal did, as reported)",
+                    "剩余的可能来源均为被告时，依高度可能性推定泄露出自被告之中，不认定具体泄露者，"
+                    "按一般过错责任分别判断（据报道，2017年庞理鹏案二审即如此）",
+                ),
+                joint_danger_affirmative=(
+                    "our reconstruction: joint dangerous conduct by analogy (Tort Liability Law "
+                    "Art. 10; Civil Code Art. 1170 for facts after 2020); a defendant escapes by "
+                    "proving that it did not cause the harm (the affirmative view, 肯定说)",
+                    "本套件的重构：类推共同危险行为（侵权责任法第十条；2021年以后的事实为民法典"
+                    "第一千一百七十条）；被告证明自己的行为与损害无因果关系即可免责（肯定说）",
+                ),
+                joint_danger_negative=(
+                    "our reconstruction: joint dangerous conduct by analogy; a defendant escapes "
+                    "only if the actual tortfeasor is identified (the negative view, 否定说: the "
+                    "statute's wording and the prevailing commentary)",
+                    "本套件的重构：类推共同危险行为；只有确定具体侵权人，其余被告才能免责"
+                    "（否定说：法条文义及通说）",
+                ),
+            ),
+            _param(
+                "withheld_document",
+                content_accepted=(
+                    "where the opponent refuses without good reason to produce a document the "
+                    "court ordered it to produce, the court accepts the applicant's account of "
+                    "the document's content (a discretion: 'may')",
+                    "对方当事人无正当理由拒不提交法院责令提交的书证的，法院认定申请人所主张的书证内容"
+                    "为真实（“可以”：属法院裁量）",
+                ),
+                not_accepted=(
+                    "the court does not exercise that discretion: the refusal leaves the content "
+                    "of the document unproven",
+                    "法院未行使该裁量权：拒不提交并不使书证内容得到证明",
                 ),
             ),
         )

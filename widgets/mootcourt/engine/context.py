@@ -14,6 +14,7 @@ tests make, so compiling through it can never disagree with evaluating world by 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..doctrine import Doctrine
@@ -60,9 +61,24 @@ class Context:
         self.doctrine_reads: set[str] = set()
 
     def on(self, toggle_id: str) -> bool:
-        """Is this item of evidence in, or this party present, in the world?"""
+        """Is this item of evidence in, or this party present, in the world, and (for
+        evidence) was it before this court?"""
         self.reads.add(toggle_id)
-        return self._read(toggle_id)
+        return self._read(toggle_id) and self.before_court(toggle_id)
+
+    def before_court(self, toggle_id: str) -> bool:
+        """Was this item before this level's court? By default every item is before every
+        court; a case file may say otherwise (`before`), and a procedural hypothesis
+        (`confines`) may put an item before some courts only."""
+        evidence = self.case.evidence.get(toggle_id)
+        if evidence is None:
+            return True
+        if evidence.before and self.level not in evidence.before:
+            return False
+        for hypothesis in _confining(self.case).get(toggle_id, ()):
+            if self.level not in hypothesis.confines.levels and self.on(hypothesis.id):  # type: ignore[union-attr]
+                return False
+        return True
 
     def all_on(self, toggle_ids: Iterable[str]) -> bool:
         return all(self.on(t) for t in toggle_ids)
@@ -102,3 +118,14 @@ class Context:
             if self.on(e.id):
                 found.append(e)
         return found
+
+
+@lru_cache(maxsize=32)
+def _confining(case: Case) -> dict[str, tuple[Evidence, ...]]:
+    """item id -> the procedural hypotheses that confine it to some courts."""
+    found: dict[str, list[Evidence]] = {}
+    for e in case.file.evidence:
+        if e.confines is not None:
+            for item in e.confines.items:
+                found.setdefault(item, []).append(e)
+    return {k: tuple(v) for k, v in found.items()}

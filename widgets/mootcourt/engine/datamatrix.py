@@ -12,12 +12,21 @@ level's `attribution` rule:
 Under `entrusted_channels: within_platform` a party processing on a defendant's behalf is
 folded into that defendant (PIPL 21, 59): its holdings count as the defendant's and it is no
 separate source.
+
+Holding every leaked field is necessary, never sufficient (a model rule of ours, not a rule of
+law: courts weigh the evidence as a whole, and fraudsters combine sources). A party that
+`possibly` holds a field keeps doubt alive about the others, but only a defendant shown (by
+evidence or a labelled assumption) to hold every leaked field can be found the source to a
+high probability (`held_by`). Elimination rests on a closed world (only the listed parties
+could be the source): the attribution step states that premise with every exclusion it
+drives, and names every exclusion or holding that rests on an assumption.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..casefile import FieldRule
 from .context import Context
@@ -34,7 +43,20 @@ def _raise(states: dict[str, str], field: str, state: str) -> None:
         states[field] = state
 
 
-def _apply(ctx: Context, rules: Sequence[FieldRule], states: dict[str, str]) -> None:
+def _assumed(ctx: Context, rule: FieldRule) -> bool:
+    """Does this holding rest on an assumption (ours, or one the judgment presupposes)?"""
+    evidence = ctx.case.evidence
+    return rule.basis == "inferred" or any(
+        t in evidence and evidence[t].kind == "assumption" for t in rule.when
+    )
+
+
+def _apply(
+    ctx: Context,
+    rules: Sequence[FieldRule],
+    states: dict[str, str],
+    assumed: dict[str, bool] | None = None,
+) -> None:
     for rule in rules:
         if not ctx.all_on(rule.when):
             continue
@@ -42,17 +64,53 @@ def _apply(ctx: Context, rules: Sequence[FieldRule], states: dict[str, str]) -> 
             continue
         state = POSSIBLY if rule.possibly else HELD
         for f in rule.fields:
+            before = states[f]
             _raise(states, f, state)
+            if assumed is not None and state == HELD:
+                # held on evidence wins over held on an assumption
+                fresh = before != HELD
+                assumed[f] = _assumed(ctx, rule) if fresh else assumed[f] and _assumed(ctx, rule)
+
+
+def stand_ins(ctx: Context, toggle_id: str) -> list[str]:
+    """Refusals to produce a document that, where the court accepts the applicant's account
+    of its content (`withheld_document: content_accepted`), count as that document. A refusal
+    whose preconditions failed (`preconditions`: e.g. no timely written application by the
+    party bearing the burden, so no order) has no such effect."""
+    found = [
+        e.id
+        for e in ctx.case.file.evidence
+        if e.stands_for == toggle_id and ctx.on(e.id) and ctx.all_on(e.preconditions)
+    ]
+    if found and ctx.param("withheld_document") == "content_accepted":
+        return found
+    return []
+
+
+def shown(ctx: Context, toggle_id: str) -> bool:
+    """Is this item in, or does a refusal to produce it count as if it were?"""
+    return ctx.on(toggle_id) or bool(stand_ins(ctx, toggle_id))
+
+
+def _detail(ctx: Context, party_id: str) -> tuple[dict[str, str], dict[str, bool]]:
+    party = ctx.case.parties[party_id]
+    assumed = dict.fromkeys(ctx.case.field_ids, False)
+    if not all(shown(ctx, t) for t in party.holds.known_through):
+        return dict.fromkeys(ctx.case.field_ids, POSSIBLY), assumed
+    states = dict.fromkeys(ctx.case.field_ids, ABSENT)
+    _apply(ctx, party.holds.rules, states, assumed)
+    return states, assumed
 
 
 def holdings(ctx: Context, party_id: str) -> dict[str, str]:
     """Each of the plaintiff's fields -> held / possibly / absent, for one party."""
-    party = ctx.case.parties[party_id]
-    if not ctx.all_on(party.holds.known_through):
-        return dict.fromkeys(ctx.case.field_ids, POSSIBLY)
-    states = dict.fromkeys(ctx.case.field_ids, ABSENT)
-    _apply(ctx, party.holds.rules, states)
-    return states
+    return _detail(ctx, party_id)[0]
+
+
+def assumed_holdings(ctx: Context, party_id: str) -> tuple[str, ...]:
+    """The fields a party holds only on an assumption (ours, or one the judgment presupposes)."""
+    states, assumed = _detail(ctx, party_id)
+    return tuple(f for f in ctx.case.field_ids if states[f] == HELD and assumed[f])
 
 
 def leaked_fields(ctx: Context) -> tuple[str, ...]:
@@ -74,6 +132,14 @@ class SourceAnalysis:
     """party (after folding) -> field -> state; read under `field_level` only"""
     sources: tuple[str, ...]
     excluded: tuple[str, ...]
+    held_by: tuple[str, ...] = ()
+    """sources shown to hold every leaked field (under `party_level`: every source)"""
+    assumed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """party -> leaked fields whose holding by it rests on an assumption"""
+    excluded_on_assumption: tuple[str, ...] = ()
+    """excluded parties whose holdings list is itself our assumption"""
+    stood_in: tuple[str, ...] = ()
+    """refusals to produce a document that counted as the document"""
 
     def missing(self, party: str) -> tuple[str, ...]:
         """The leaked fields a party is shown not to hold (none known under `party_level`,
@@ -105,24 +171,41 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
     inside = {p for ps in folded.values() for p in ps}
     parties = [p for p in present if p not in inside]
     matrix: dict[str, dict[str, str]] = {}
+    assumed: dict[str, tuple[str, ...]] = {}
     leaked: tuple[str, ...] = ()
+    stood_in: list[str] = []
     if rule == "field_level":
         leaked = leaked_fields(ctx)
         for p in parties:
-            matrix[p] = holdings(ctx, p)
+            matrix[p], flags = _detail(ctx, p)
             for q in folded.get(p, ()):
-                for f, state in holdings(ctx, q).items():
+                states, more = _detail(ctx, q)
+                for f, state in states.items():
+                    if state == HELD and matrix[p][f] != HELD:
+                        flags[f] = more[f]
                     _raise(matrix[p], f, state)
+            assumed[p] = tuple(f for f in leaked if matrix[p][f] == HELD and flags[f])
+            for t in case.parties[p].holds.known_through:
+                stood_in += [s for s in stand_ins(ctx, t) if s not in stood_in]
         sources = [p for p in parties if all(matrix[p][f] != ABSENT for f in leaked)]
+        held_by = [p for p in sources if all(matrix[p][f] == HELD for f in leaked)]
     else:
         sources = [p for p in parties if _handles_data(case.parties[p])]
+        held_by = list(sources)
+    excluded = tuple(p for p in parties if p not in sources)
     return SourceAnalysis(
         rule=rule,
         leaked=leaked,
         folded={d: tuple(ps) for d, ps in folded.items()},
         holdings=matrix,
         sources=tuple(sources),
-        excluded=tuple(p for p in parties if p not in sources),
+        excluded=excluded,
+        held_by=tuple(held_by),
+        assumed=MappingProxyType(assumed),
+        excluded_on_assumption=tuple(
+            p for p in excluded if case.parties[p].holds.basis == "inferred"
+        ),
+        stood_in=tuple(stood_in),
     )
 
 

@@ -1,9 +1,14 @@
 """The five issues a court walks through, each a pure function of (case, doctrine, world).
 
 processor -> leak -> attribution -> fault -> remedy. Each test reads the world only through
-`Context`, cites the articles it rests on (rule slots in `rules.py`, overridable per case)
-and returns a `Finding` whose prose is a template key plus parameters (`texts/`). No test
-names a case's ids: everything case-specific comes from the case file.
+`Context`, cites the articles it rests on (rule slots in `rules.py`, overridable per case, and
+only those in force on the dates the step judges: `temporal.in_force`) and returns a `Finding`
+whose prose is a template key plus parameters (`texts/`). No test names a case's ids:
+everything case-specific comes from the case file.
+
+Prose speaks in the court's voice; where the kit adds a reading of its own (a model rule, an
+assumption, a reconstruction), it does so in a separate message whose key starts with `note.`,
+which the templates render as a labelled note, never as the court's words.
 """
 
 from __future__ import annotations
@@ -12,10 +17,18 @@ from collections.abc import Callable
 
 from ..casefile import Evidence
 from .context import Context
-from .datamatrix import HELD, holdings, leaked_fields, possible_sources
-from .rules import rules_for
+from .datamatrix import (
+    HELD,
+    POSSIBLY,
+    SourceAnalysis,
+    assumed_holdings,
+    holdings,
+    leaked_fields,
+    possible_sources,
+)
+from .rules import RULE_SLOTS, rules_for
 from .steps import Finding, Result
-from .temporal import applies
+from .temporal import applies, in_force
 from .texts import Cite, Message, Term, Terms, msg
 
 IssueTest = Callable[[Context, str], Finding]
@@ -25,15 +38,37 @@ def _ids(items: list[Evidence]) -> list[str]:
     return [e.id for e in items]
 
 
+def _slot(ctx: Context, slot: str) -> tuple[str, ...]:
+    """A slot's ids in force on the dates the step judges (possibly none)."""
+    return in_force(ctx, rules_for(ctx.case.file.rules, slot))
+
+
 def _rules(ctx: Context, slot: str) -> tuple[str, ...]:
-    return rules_for(ctx.case.file.rules, slot)
+    """The ids a step of this slot cites: those in force on the dates it judges; where none
+    is (facts before the law the slot names), the slot's `.earlier` alternative."""
+    ids = _slot(ctx, slot)
+    earlier = f"{slot}.earlier"
+    if not ids and (earlier in RULE_SLOTS or earlier in ctx.case.file.rules):
+        return _slot(ctx, earlier)
+    return ids
+
+
+def _earlier(ctx: Context, slot: str) -> bool:
+    """Does this step judge facts before the law its slot names (so it speaks the older law's
+    terms)?"""
+    return not _slot(ctx, slot) and bool(rules_for(ctx.case.file.rules, slot))
+
+
+def _is_appeal(ctx: Context) -> bool:
+    return list(ctx.case.levels).index(ctx.level) > 0
 
 
 def processor(ctx: Context, defendant: str) -> Finding:
     """PIPL 73(1): a processor decides for itself the purposes and means of processing.
 
     Established from collection and storage (the defendant holds the plaintiff's data and
-    processes it on its own account), never from the leak itself. Burden: plaintiff.
+    processes it on its own account), never from the leak itself. Burden: plaintiff. For facts
+    before PIPL the step speaks of the Civil Code's information processor (Art. 1038).
     """
     case = ctx.case
     party = case.parties[defendant]
@@ -61,36 +96,22 @@ def processor(ctx: Context, defendant: str) -> Finding:
             [msg("processor.no_data", defendant=[defendant], plaintiff=[case.plaintiff])],
             evidence,
         )
-    assumed = [
-        f
-        for rule in party.holds.rules
-        if rule.basis == "inferred"
-        for f in rule.fields
-        if f in held
-    ]
-    notes = [msg("processor.assumed", fields=assumed)] if assumed else []
+    assumed = list(assumed_holdings(ctx, defendant))
+    notes = [msg("note.processor.assumed", fields=assumed)] if assumed else []
+    key = "processor.established.earlier" if _earlier(ctx, "processor") else "processor.established"
     return Finding(
         Result.ESTABLISHED,
         case.plaintiff,
         _rules(ctx, "processor"),
-        [
-            msg(
-                "processor.established",
-                defendant=[defendant],
-                plaintiff=[case.plaintiff],
-                fields=held,
-            ),
-            *notes,
-        ],
+        [msg(key, defendant=[defendant], plaintiff=[case.plaintiff], fields=held), *notes],
         evidence,
     )
 
 
 def leak(ctx: Context, defendant: str) -> Finding:
-    """Civil Code 1032-1034: the data reached outsiders and harmed a protected right.
-
-    PIPL 69 too requires harm. Burden: plaintiff, to a high probability (Interp. 108(1)).
-    """
+    """Civil Code 1032(1) (a leak infringes privacy), read with 1034(3) (private information
+    follows the privacy rules first); the harm is the callers' harassment (1033(1)). PIPL 69
+    too requires harm. Burden: plaintiff, to a high probability (Interp. 108(1))."""
     case = ctx.case
     shown = ctx.evidence_in("leak", defendant=defendant)
     fields = leaked_fields(ctx) if shown else ()
@@ -112,13 +133,45 @@ def leak(ctx: Context, defendant: str) -> Finding:
             [msg("leak.no_harm", evidence=_ids(shown))],
             evidence,
         )
+    notes = [msg("note.leak.private_information")] if "cc-1034(3)" in rules else []
     return Finding(
         Result.ESTABLISHED,
         case.plaintiff,
         rules,
-        [msg("leak.established", plaintiff=[case.plaintiff], fields=fields, evidence=evidence)],
+        [
+            msg("leak.established", plaintiff=[case.plaintiff], fields=fields, evidence=evidence),
+            *notes,
+        ],
         evidence,
     )
+
+
+def _not_before(ctx: Context, weighed: list[str]) -> list[str]:
+    """Items in this world that a procedural hypothesis keeps from this court."""
+    return [t for t in weighed if t in ctx.case.evidence and not ctx.before_court(t)]
+
+
+def _procedure(ctx: Context, reads: set[str]) -> tuple[list[Message], list[str]]:
+    """What the step says about evidence before each court: an item kept from this court by
+    a procedural hypothesis, or produced for the first time on appeal (admitted where it bears
+    on a basic fact, and cross-examined)."""
+    case = ctx.case
+    messages: list[Message] = []
+    rules: list[str] = []
+    hypotheses = [
+        e
+        for e in case.file.evidence
+        if e.confines is not None and ctx.on(e.id) and set(e.confines.items) & reads
+    ]
+    for h in hypotheses:
+        items = [i for i in h.confines.items if i in reads]  # type: ignore[union-attr]
+        if ctx.level in h.confines.levels:  # type: ignore[union-attr]
+            if _is_appeal(ctx):
+                rules += [r for r in _rules(ctx, "attribution.new_on_appeal") if r not in rules]
+                messages.append(msg("attribution.new_on_appeal", evidence=items))
+        else:
+            messages.append(msg("attribution.not_before", evidence=items, hypothesis=[h.id]))
+    return messages, rules
 
 
 def attribution(ctx: Context, defendant: str) -> Finding:
@@ -127,24 +180,42 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     Burden on the plaintiff to a high probability (Interp. 108(1)); the defendant's
     counter-evidence need only leave the fact in doubt (108(2)). PIPL 69 presumes fault,
     not causation, so this burden never shifts. Proof is by elimination over the data
-    matrix (`datamatrix.possible_sources`); under `measures_relevance: against_leak` the
-    defendant's general-compliance evidence also weighs against a leak by it, so that
-    elimination needs a positive link to the defendant besides.
+    matrix (`datamatrix.possible_sources`), on the stated premise that only the listed parties
+    could be the source; a defendant that only `possibly` holds a leaked field is never found
+    the source. Under `measures_relevance: against_leak` (our reading of the first court in
+    Liu) the defendant's general-compliance evidence also weighs against a leak by it, so that
+    elimination needs a positive link besides. Where the remaining sources are several
+    defendants, `several_defendants` says what follows: the inference the court drew, or our
+    reconstruction by analogy to joint dangerous conduct (two views of how a defendant
+    escapes).
     """
     case = ctx.case
     plaintiff = case.plaintiff
     rules = list(_rules(ctx, "attribution"))
     analysis = possible_sources(ctx)
     rule = analysis.rule
-    messages = []
+    messages: list[Message] = []
+    if _is_appeal(ctx):
+        scope = _rules(ctx, "attribution.appeal_scope")
+        rules += [r for r in scope if r not in rules]
+        messages.append(msg("attribution.appeal_scope"))
     folded = analysis.folded.get(defendant, ())
     if folded:
         rules += [r for r in _rules(ctx, "attribution.entrusted") if r not in rules]
         messages.append(msg("attribution.folded", defendant=[defendant], folded=folded))
+    if analysis.stood_in:
+        rules += [r for r in _rules(ctx, "attribution.withheld") if r not in rules]
+        messages.append(
+            msg(
+                "attribution.withheld",
+                plaintiff=[plaintiff],
+                evidence=list(analysis.stood_in),
+            )
+        )
     weighed = [
         t
         for t in ctx.reads
-        if t in case.evidence and ctx.on(t) and case.evidence[t].kind != "assertion"
+        if t in case.evidence and ctx.on(t) and case.evidence[t].kind not in _UNWEIGHED
     ]
     against_leak = ctx.param("measures_relevance") == "against_leak"
     measures = (
@@ -157,17 +228,23 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         else []
     )
     weighed += _ids(measures)
+    procedure, procedure_rules = _procedure(ctx, set(ctx.reads))
+    messages += procedure
+    rules += [r for r in procedure_rules if r not in rules]
 
     def finding(result: Result, *more: Message) -> Finding:
         return Finding(result, plaintiff, rules, messages + list(more), sorted(set(weighed)))
 
-    def fails(reason: Message) -> Finding:
+    def fails(reason: Message, *more: Message) -> Finding:
         noted = (
             [msg("attribution.measures_noted", defendant=[defendant], evidence=_ids(measures))]
             if measures
             else []
         )
-        return finding(Result.NOT_ESTABLISHED, reason, *noted)
+        return finding(Result.NOT_ESTABLISHED, reason, *more, *noted, _standard_not_met())
+
+    def _standard_not_met() -> Message:
+        return msg("attribution.not_proven", defendant=[defendant], plaintiff=[plaintiff])
 
     if defendant not in analysis.sources:
         return fails(
@@ -180,25 +257,27 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         )
     others = [p for p in analysis.sources if p not in case.defendants]
     excluded = [p for p in analysis.excluded if p not in case.defendants]
-    if excluded and rule == "field_level":
-        messages.append(
-            msg("attribution.excluded.field_level", excluded=excluded, fields=analysis.leaked)
-        )
+    if rule == "field_level":
+        messages += _exclusions(ctx, analysis, excluded)
+        if _entrusted(ctx, excluded):
+            rules += [r for r in _rules(ctx, "attribution.entrusted") if r not in rules]
+        assumed_held = {
+            p: analysis.assumed.get(p, ()) for p in analysis.sources if analysis.assumed.get(p)
+        }
+        for party, fields in assumed_held.items():
+            messages.append(msg("note.attribution.assumed_holding", party=[party], fields=fields))
     if others:
-        return fails(
-            msg(
-                f"attribution.others.{rule}",
-                others=others,
-                defendant=[defendant],
-                plaintiff=[plaintiff],
-                fields=analysis.leaked,
-            )
-        )
+        return fails(_others(ctx, rule, others, defendant, analysis))
+    if rule == "field_level" and defendant not in analysis.held_by:
+        possibly = [f for f in analysis.leaked if analysis.holdings[defendant][f] == POSSIBLY]
+        return fails(msg("attribution.may_hold", defendant=[defendant], fields=possibly))
 
+    group = [p for p in analysis.sources if p in case.defendants]
+    several = ctx.param("several_defendants") if len(group) > 1 else None
     counter = ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
     weighed += _ids(counter)
     specific = [e for e in counter if e.kind == "specific_processing"]
-    if specific:
+    if specific and several in (None, "as_reported"):
         return fails(
             msg(
                 "attribution.counter",
@@ -207,13 +286,14 @@ def attribution(ctx: Context, defendant: str) -> Finding:
                 evidence=_ids(specific),
             )
         )
-    if counter:
+    weak = [e for e in counter if e.kind != "specific_processing"]
+    if weak:
         messages.append(
             msg(
                 "attribution.counter_weak",
                 defendant=[defendant],
                 plaintiff=[plaintiff],
-                evidence=_ids(counter),
+                evidence=_ids(weak),
             )
         )
     if measures:
@@ -224,17 +304,153 @@ def attribution(ctx: Context, defendant: str) -> Finding:
                 Result.NOT_ESTABLISHED,
                 msg("attribution.needs_link", defendant=[defendant], evidence=_ids(measures)),
             )
-        messages.append(msg("attribution.linked", defendant=[defendant], evidence=_ids(links)))
-    if len(analysis.sources) > 1:
+        key = "attribution.linked" if excluded else "attribution.linked_only"
+        messages.append(msg(key, defendant=[defendant], evidence=_ids(links)))
+    if rule == "field_level" and excluded:
+        messages.append(msg("note.attribution.closed_world"))
+    if several is None:
+        return finding(Result.ESTABLISHED, msg("attribution.established", defendant=[defendant]))
+    if several == "as_reported":
         return finding(
-            Result.ESTABLISHED, msg("attribution.established_jointly", sources=analysis.sources)
+            Result.ESTABLISHED,
+            msg("attribution.group.as_reported", defendant=[defendant], sources=group),
+            msg("note.attribution.group.as_reported"),
         )
-    return finding(Result.ESTABLISHED, msg("attribution.established", defendant=[defendant]))
+    return _joint_danger(ctx, defendant, group, several, rules, finding, weighed)
+
+
+_UNWEIGHED = ("assertion", "assumption", "procedure")
+
+
+def _entrusted(ctx: Context, parties: list[str]) -> list[str]:
+    case = ctx.case
+    return [
+        p
+        for p in parties
+        if case.parties[p].processing == "entrusted" and case.parties[p].entrusted_by
+    ]
+
+
+def _exclusions(ctx: Context, analysis: SourceAnalysis, excluded: list[str]) -> list[Message]:
+    """Who was excluded, and on what: evidence, or an assumption (named as such); excluding a
+    party the defendant entrusted weighs less than excluding an independent recipient."""
+    out: list[Message] = []
+    assumed = [p for p in excluded if p in analysis.excluded_on_assumption]
+    on_evidence = [p for p in excluded if p not in assumed]
+    if on_evidence:
+        out.append(
+            msg("attribution.excluded.field_level", excluded=on_evidence, fields=analysis.leaked)
+        )
+    if assumed:
+        out.append(msg("attribution.excluded.assumed", excluded=assumed, fields=analysis.leaked))
+    for p in _entrusted(ctx, excluded):
+        principal = ctx.case.parties[p].entrusted_by or ""
+        out.append(msg("note.attribution.excluded_entrusted", party=[p], principal=[principal]))
+    return out
+
+
+def _others(
+    ctx: Context, rule: str, others: list[str], defendant: str, analysis: SourceAnalysis
+) -> Message:
+    """Why other parties keep the source in doubt. Party by party, the step names only the
+    parties this court's reported reasoning names (`named_by`), and 'and others' for the rest."""
+    case = ctx.case
+    if rule == "party_level":
+        named = [p for p in others if ctx.level in case.parties[p].named_by]
+        unnamed = [p for p in others if p not in named]
+        if named and unnamed:
+            return msg(
+                "attribution.others.party_level_named",
+                others=named,
+                defendant=[defendant],
+                plaintiff=[case.plaintiff],
+            )
+    return msg(
+        f"attribution.others.{rule}",
+        others=others,
+        defendant=[defendant],
+        plaintiff=[case.plaintiff],
+        fields=analysis.leaked,
+    )
+
+
+def _joint_danger(
+    ctx: Context,
+    defendant: str,
+    group: list[str],
+    view: str,
+    rules: list[str],
+    finding: Callable[..., Finding],
+    weighed: list[str],
+) -> Finding:
+    """Our reconstruction: joint dangerous conduct by analogy (tll-10 for facts before 2021,
+    cc-1170 after). The plaintiff has proved that each defendant held the data and that the
+    source lies within the group. Affirmative view (肯定说): a defendant escapes by proving its
+    own non-causation. Negative view (否定说): only if the actual tortfeasor is identified.
+    With two defendants as the only sources the views coincide (one cleared names the other)."""
+    analogy = _rules(ctx, "attribution.joint_danger")[:1]
+    rules += [
+        r for r in (*analogy, *_rules(ctx, "attribution.joint_danger.escape")) if r not in rules
+    ]
+
+    def cleared(d: str) -> list[Evidence]:
+        return [
+            e
+            for e in ctx.evidence_in("source_is_defendant", supports=False, offered_by=d)
+            if e.kind == "specific_processing" and (not e.about or d in e.about)
+        ]
+
+    proofs = {d: cleared(d) for d in group}
+    for d in group:
+        weighed += _ids(proofs[d])
+    remaining = [d for d in group if not proofs[d]]
+    identified = remaining[0] if len(remaining) == 1 else None
+    analogy_cite = Cite(analogy) if analogy else ""
+    opening = msg(
+        "attribution.joint_danger",
+        defendant=[defendant],
+        sources=group,
+        analogy=analogy_cite,
+    )
+    if view == "joint_danger_affirmative":
+        escapes = bool(proofs[defendant])
+    else:
+        escapes = identified is not None and identified != defendant
+    if escapes:
+        key = (
+            "attribution.joint_danger.escapes_affirmative"
+            if view == "joint_danger_affirmative"
+            else "attribution.joint_danger.escapes_negative"
+        )
+        return finding(
+            Result.NOT_ESTABLISHED,
+            opening,
+            msg(
+                key,
+                defendant=[defendant],
+                evidence=_ids(proofs[defendant]),
+                tortfeasor=[identified] if identified else [],
+            ),
+            msg("note.attribution.joint_danger"),
+        )
+    if identified == defendant and len(group) > 1:
+        tail = msg("attribution.joint_danger.identified", defendant=[defendant])
+    elif proofs[defendant]:
+        tail = msg(
+            "attribution.joint_danger.not_freed",
+            defendant=[defendant],
+            evidence=_ids(proofs[defendant]),
+        )
+    else:
+        tail = msg("attribution.joint_danger.jointly", defendant=[defendant], sources=remaining)
+    return finding(Result.ESTABLISHED, opening, tail, msg("note.attribution.joint_danger"))
 
 
 def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evidence]]:
     """The defendant's evidence of no fault, split by the level's `rebuttal` rule into what
-    can answer a presumed or inferred fault and what cannot."""
+    can answer a presumed or inferred fault and what cannot. Weighed, not counted (Interp.
+    105): the kit's ladder, ours, puts a filing certificate below an assessment report below
+    logs of how this plaintiff's data was processed."""
     offered = ctx.evidence_in("fault", supports=False, offered_by=defendant)
     if not offered:
         return [], []
@@ -244,21 +460,50 @@ def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evide
     return ([e for e in offered if e.kind in kinds], [e for e in offered if e.kind not in kinds])
 
 
-def _presumption(ctx: Context, defendant: str, statute: str) -> Finding:
-    """PIPL 69 + Civil Code 1165(2): fault presumed; the defendant proves it had none."""
+def _withheld(ctx: Context, defendant: str) -> list[str]:
+    """Refusals by the defendant to produce a document the court ordered it to produce."""
+    return [
+        e.id
+        for e in ctx.case.file.evidence
+        if e.stands_for is not None and defendant in e.offered_by and ctx.on(e.id)
+    ]
+
+
+def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool = False) -> Finding:
+    """PIPL 69(1) + Civil Code 1165(2): fault presumed; the defendant proves it had none, to
+    the high-probability standard (Interp. 108(1)), as to the duties it owed (Civil Code
+    1038(2), PIPL 9, 51, and 57 on remedying and notifying after a possible leak). Where a
+    court allocated that burden by fairness (2001 Evidence Provisions Art. 7) the same test
+    runs under that rule."""
     case = ctx.case
     answering, insufficient = _answering(ctx, defendant)
-    rules = _rules(ctx, "fault.presumed")
-    opening = msg("fault.presumed", statute=Cite((statute,)), defendant=[defendant])
+    rules = list(_rules(ctx, "fault.fairness" if allocated else "fault.presumed"))
+    rules += [r for r in _rules(ctx, "fault.duties") if r not in rules]
+    if allocated:
+        opening = msg("fault.allocated", defendant=[defendant], plaintiff=[case.plaintiff])
+    else:
+        opening = msg("fault.presumed", statute=Cite((statute,)), defendant=[defendant])
     evidence = _ids(answering) + _ids(insufficient)
+    withheld = _withheld(ctx, defendant)
     if answering:
+        rules += [r for r in _rules(ctx, "fault.weighed") if r not in rules]
+        logs = [e for e in answering if e.kind == "specific_processing"]
+        if logs:
+            rules += [r for r in _rules(ctx, "fault.logs") if r not in rules]
+        key = "fault.rebutted.specific" if logs else "fault.rebutted.general"
         return Finding(
             Result.REBUTTED,
             defendant,
             rules,
-            [opening, msg("fault.rebutted", evidence=_ids(answering))],
+            [
+                opening,
+                msg(
+                    key, defendant=[defendant], plaintiff=[case.plaintiff], evidence=_ids(answering)
+                ),
+            ],
             evidence,
         )
+    more = [msg("fault.withheld", defendant=[defendant], evidence=withheld)] if withheld else []
     if insufficient:
         return Finding(
             Result.PRESUMED,
@@ -267,6 +512,7 @@ def _presumption(ctx: Context, defendant: str, statute: str) -> Finding:
             [
                 opening,
                 msg("fault.not_answered", evidence=_ids(insufficient), plaintiff=[case.plaintiff]),
+                *more,
             ],
             evidence,
         )
@@ -274,14 +520,16 @@ def _presumption(ctx: Context, defendant: str, statute: str) -> Finding:
         Result.PRESUMED,
         defendant,
         rules,
-        [opening, msg("fault.no_rebuttal", defendant=[defendant])],
+        [opening, msg("fault.no_rebuttal", defendant=[defendant]), *more],
     )
 
 
 def _proof(ctx: Context, defendant: str) -> Finding:
     """Civil Code 1165(1), Interp. 90/108: the plaintiff proves fault, unless the level
-    infers it from custody (Civil Code 1038; the reasoning of the 2017 Pang appeal)."""
+    infers it from custody (an inference from experience, Evidence Provisions 10(1)(4), not a
+    presumption by law, 10(1)(3); the reasoning of the 2017 Pang appeal)."""
     case = ctx.case
+    several = len(case.defendants) > 1
     if ctx.param("fault_inference") == "from_custody":
         answering, _ = _answering(ctx, defendant)
         rules = _rules(ctx, "fault.from_custody")
@@ -293,11 +541,12 @@ def _proof(ctx: Context, defendant: str) -> Finding:
                 [msg("fault.inference_displaced", defendant=[defendant], evidence=_ids(answering))],
                 _ids(answering),
             )
+        key = "fault.inferred.group" if several else "fault.inferred"
         return Finding(
             Result.ESTABLISHED,
             case.plaintiff,
             rules,
-            [msg("fault.inferred", defendant=[defendant])],
+            [msg(key, defendant=[defendant])],
         )
     return Finding(
         Result.NOT_ESTABLISHED,
@@ -311,9 +560,11 @@ def fault(ctx: Context, defendant: str) -> Finding:
     """Fault: proven by the plaintiff's own evidence, presumed (PIPL 69) where the level's
     `fault_rule` says so and the statute reaches the facts in time, else to be proven.
 
-    Where the reach in time is open (`temporal_anchor: act` with a window straddling the
-    start date), both branches are tried: if they agree the answer stands, otherwise the
-    result is `uncertain`.
+    Which law applies is for the court; only the dates are subject to proof. Under Interp. 91
+    the plaintiff proves the facts that trigger Art. 69, so where the dates leave its reach
+    in doubt (`temporal_anchor: act` with a window straddling the start date) the presumption
+    does not apply, and the claim goes on under Civil Code 1165(1), where fault may still be
+    inferred (Evidence Provisions 10(1)(4)). No step leaves the question open.
     """
     case = ctx.case
     proven = ctx.evidence_in("fault", defendant=defendant)
@@ -325,9 +576,16 @@ def fault(ctx: Context, defendant: str) -> Finding:
             [msg("fault.proven", defendant=[defendant], evidence=_ids(proven))],
             _ids(proven),
         )
-    if ctx.param("fault_rule") == "plaintiff_proves":
+    rule = ctx.param("fault_rule")
+    if rule == "plaintiff_proves":
         return _proof(ctx, defendant)
-    statute = _rules(ctx, "fault.presumed")[0]
+    if rule == "fairness_allocation":
+        if _slot(ctx, "fault.fairness"):
+            return _presumption(ctx, defendant, "", allocated=True)
+        branch = _proof(ctx, defendant)
+        branch.messages.insert(0, msg("fault.fairness_not_in_force"))
+        return branch
+    statute = rules_for(case.file.rules, "fault.presumed")[0]
     start = case.law.in_force(statute)
     reach = applies(ctx, start)
     if reach is True:
@@ -335,25 +593,12 @@ def fault(ctx: Context, defendant: str) -> Finding:
     anchor = Term("anchor", ctx.param("temporal_anchor"))
     in_time = _rules(ctx, "fault.in_time")
     timing = dict(anchor=anchor, statute=Cite((statute,)), date=start or "")
-    if reach is False:
-        branch = _proof(ctx, defendant)
-        branch.messages.insert(0, msg("fault.not_in_time", plaintiff=[case.plaintiff], **timing))
-        branch.rules = (*in_time, *branch.rules)
-        return branch
-    with_presumption = _presumption(ctx, defendant, statute)
-    without = _proof(ctx, defendant)
-    rules = (*in_time, *with_presumption.rules, *without.rules)  # evaluate() drops repeats
-    if with_presumption.result.carries_on == without.result.carries_on:
-        without.messages.insert(0, msg("fault.time_open_same", **timing))
-        without.rules = rules
-        return without
-    return Finding(
-        Result.UNCERTAIN,
-        case.plaintiff,
-        rules,
-        [msg("fault.time_open", **timing)],
-        with_presumption.evidence + without.evidence,
-    )
+    branch = _proof(ctx, defendant)
+    key = "fault.not_in_time" if reach is False else "fault.time_unproven"
+    branch.messages.insert(0, msg(key, plaintiff=[case.plaintiff], **timing))
+    trigger = _rules(ctx, "fault.trigger") if reach is None else ()
+    branch.rules = (*in_time, *trigger, *branch.rules)
+    return branch
 
 
 DEFAULT_NEEDS = {"compensation": ("loss",), "distress": ("serious_distress",)}
@@ -361,8 +606,10 @@ DEFAULT_NEEDS = {"compensation": ("loss",), "distress": ("serious_distress",)}
 
 def remedy(ctx: Context, defendant: str) -> Finding:
     """What the plaintiff gets: each claim against this defendant is granted when its needs
-    are shown. Apology: proportionate to the infringement (Civil Code 1000(1)), not subject
-    to limitation (995). Compensation: PIPL 69(2), 1182. Distress: only if serious (1183)."""
+    are shown. Apology: proportionate to the manner and reach of the infringement (Civil Code
+    1000(1)); compensation: PIPL 69(2), 1182; distress only if serious (1183). Limitation
+    (995) was not raised, and a court may not raise it of its own motion (193): it belongs in
+    an instructor's note, not here."""
     case = ctx.case
     claims = [c for c in case.file.claims if not c.against or defendant in c.against]
     if not claims:
@@ -384,8 +631,11 @@ def remedy(ctx: Context, defendant: str) -> Finding:
         else:
             granted.append(claim.id)
     messages = []
+    apology = [c for c in granted if case.claims[c].remedy == "apology"]
+    if apology:
+        messages.append(msg("remedy.apology", defendant=[defendant], plaintiff=[case.plaintiff]))
     if granted:
-        messages.append(msg("remedy.granted", remedies=granted))
+        messages.append(msg("remedy.granted", remedies=granted, plaintiff=[case.plaintiff]))
     if refused:
         messages.append(
             msg("remedy.refused", refused=refused, missing=Terms("fact", tuple(missing)))

@@ -4,6 +4,11 @@ A rule slot names one kind of step; its default ids are the law in force today. 
 under earlier law (the 2017 Pang case, under the Tort Liability Law) overrides slots in its
 case file's `rules:` section. The first id of `fault.presumed` is the article that creates the
 presumption: its in-force date decides whether the presumption reaches the facts in time.
+
+Ids may point into an article (`cc-1165(1)`: paragraph 1; `evidence-10(1)(4)`: item 4 of
+paragraph 1); the statute book checks that the paragraph or item exists. A step cites only
+the ids of its slot that are in force on the dates it judges (`temporal.in_force`); where none
+is, it cites the slot's `.earlier` alternative and speaks that law's terms.
 """
 
 from __future__ import annotations
@@ -14,31 +19,73 @@ from types import MappingProxyType
 RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         # the defendant decides purposes and means of processing the plaintiff's data
-        "processor": ("pipl-73", "pipl-4"),
+        "processor": ("pipl-73(1)", "pipl-4"),
+        # facts before PIPL: the Civil Code's information processor (its duties, Art. 1038)
+        "processor.earlier": ("cc-1034", "cc-1038"),
         # a party processing on another's behalf does not decide them
-        "processor.entrusted": ("pipl-21", "pipl-73"),
-        # the data reached third parties and harmed privacy / personal-information rights
-        "leak": ("cc-1032", "cc-1033", "cc-1034"),
+        "processor.entrusted": ("pipl-21", "pipl-73(1)"),
+        "processor.entrusted.earlier": ("cc-1038",),
+        # the data reached third parties: a leak (泄露) infringing privacy, read with the rule
+        # that private information follows the privacy rules first (whether these fields are
+        # 私密信息 is debatable, and the step says so); the harm: the callers' harassment
+        # disturbed the peace of private life
+        "leak": ("cc-1032(1)", "cc-1034(3)", "cc-1033(1)"),
         # causation: plaintiff's burden, high probability; counter-evidence need only unsettle it
-        "attribution": ("cpl-interp-90", "cpl-interp-108"),
+        "attribution": ("cpl-interp-90", "cpl-interp-108(1)", "cpl-interp-108(2)"),
+        # on appeal: the court reviews the facts and the law within the appeal's scope
+        "attribution.appeal_scope": ("cpl-175",),
         # a leak through an entrusted processor stays inside the principal's processing
         "attribution.entrusted": ("pipl-21", "pipl-59"),
+        # several defendants as the only possible sources: joint dangerous conduct by analogy
+        # (our reconstruction; the first id in force on the facts is used)
+        "attribution.joint_danger": ("tll-10", "cc-1170"),
+        # how a defendant escapes under the affirmative view: proving its own non-causation
+        "attribution.joint_danger.escape": (),
+        # an order to produce a document, and the court's discretion on refusal
+        "attribution.withheld": (
+            "cpl-interp-112",
+            "evidence-45",
+            "evidence-46",
+            "evidence-47",
+            "evidence-99-2",
+        ),
+        # late evidence before the appeal court: admitted where it bears on basic facts, and
+        # cross-examined
+        "attribution.new_on_appeal": (
+            "cpl-175",
+            "cpl-interp-101",
+            "cpl-interp-102",
+            "cpl-interp-103",
+        ),
         # the plaintiff's own evidence of the defendant's failure of a security duty
-        "fault.proven": ("cc-1165", "cc-1038"),
+        "fault.proven": ("cc-1165(1)", "cc-1038(2)", "pipl-9", "pipl-51"),
         # presumed fault: the first id is the presumption's source, its date decides reach in time
-        "fault.presumed": ("pipl-69", "cc-1165"),
+        "fault.presumed": ("pipl-69(1)", "cc-1165(2)"),
+        # what no fault means: the duties breached (security; remedy and notify on a leak)
+        "fault.duties": ("cc-1038(2)", "pipl-9", "pipl-51", "pipl-57"),
+        # rebuttal evidence weighed freely, to the high-probability standard
+        "fault.weighed": ("cpl-interp-105", "cpl-interp-108(1)"),
+        # electronic logs count only if complete and authentic
+        "fault.logs": ("evidence-93", "evidence-94"),
+        # the court allocates the burden of proving no fault by fairness (pre-2020 rules)
+        "fault.fairness": ("evidence-2001-7",),
         # ordinary fault liability: the plaintiff proves fault
-        "fault.plaintiff_proves": ("cc-1165", "cpl-interp-90", "cpl-interp-108"),
-        # fault inferred from a leak out of the defendant's custody
-        "fault.from_custody": ("cc-1038", "pipl-9", "evidence-10"),
+        "fault.plaintiff_proves": ("cc-1165(1)", "cpl-interp-90", "cpl-interp-108(1)"),
+        # fault inferred from a leak out of the defendant's custody: an inference from
+        # experience (evidence-10(1)(4)), not a presumption by law (10(1)(3))
+        "fault.from_custody": ("cc-1038(2)", "pipl-9", "evidence-10(1)(4)"),
         # no retroactivity: the presumption does not reach facts before it took effect (the
         # Civil Code's rules on time, cc-time-1 to 3, apply to PIPL by analogy only: the
         # text says so rather than citing them as a basis)
         "fault.in_time": ("legislation-law-104",),
-        # the appeal court in Liu ordered the apology "according to" PIPL 69; Civil Code 1000
-        # is cited for paragraph (1), proportionality (paragraph (2) is enforcement only)
-        "remedy.apology": ("pipl-69", "cc-995", "cc-1000"),
-        "remedy.compensation": ("pipl-69", "cc-1182"),
+        # the plaintiff proves the facts (here: the dates) that trigger a presumption
+        "fault.trigger": ("cpl-interp-91",),
+        # the apology: Liu's appeal court ordered it "according to" PIPL 69; it must be
+        # proportionate to the manner and reach of the infringement (Civil Code 1000(1);
+        # 1000(2) is enforcement by publication). Limitation (995) is for an instructor's note:
+        # it was not raised, and a court may not raise it of its own motion (193).
+        "remedy.apology": ("pipl-69(1)", "cc-1000(1)"),
+        "remedy.compensation": ("pipl-69(2)", "cc-1182"),
         "remedy.distress": ("cc-1183",),
     }
 )

@@ -70,3 +70,52 @@ def applies(ctx: Context, start: dt.date | None) -> bool | None:
     # act: the leak lies between the collection of what leaked and the first harmful contact
     leak_window = Interval(start=when.collected.start, end=when.first_harm.end)
     return _on_or_after(leak_window, start)
+
+
+# --- Law in force for every rule a step cites -------------------------------------------------
+#
+# A substantive rule must be in force at some date of the facts it judges (from the collection
+# of the leaked data to the last harmful contact); a rule of procedure or evidence must be in
+# force when the court decided (程序从新). Laws whose rules are procedural are listed here; the
+# transitional rules (which law applies in time) are judged at the decision too.
+PROCEDURAL_LAWS = frozenset(
+    {"cpl", "cpl-interp", "cpl-interp-2015", "evidence", "evidence-2001", "legislation-law"}
+)
+TRANSITIONAL_LAWS = frozenset({"legislation-law", "cc-time"})
+
+
+def facts_window(ctx: Context) -> Interval:
+    """The dates of the facts in this world: collection of the leaked data to the last harm."""
+    when = dates(ctx)
+    return Interval(start=when.collected.start, end=when.last_harm.end)
+
+
+def decided_window(ctx: Context) -> Interval:
+    """When this level decided (an open interval where the date was not published)."""
+    return ctx.case.levels[ctx.level].decided or Interval()
+
+
+def in_force_during(ctx: Context, article_id: str, window: Interval) -> bool:
+    """False only where the article is known not to be in force on any date of `window`:
+    it took effect after the window ends, or its law was repealed before the window starts."""
+    law = ctx.case.law
+    article = law.article(article_id)
+    start = law.in_force(article.id)
+    repealed = law.laws[article.law].repealed
+    if start is not None and window.end is not None and start > window.end:
+        return False
+    return not (repealed is not None and window.start is not None and repealed <= window.start)
+
+
+def judged_window(ctx: Context, article_id: str) -> Interval:
+    """The dates a cited rule must be in force on: the decision for procedure and transitional
+    rules, the facts for everything else."""
+    law_id = ctx.case.law.article(article_id).law
+    if law_id in PROCEDURAL_LAWS or law_id in TRANSITIONAL_LAWS:
+        return decided_window(ctx)
+    return facts_window(ctx)
+
+
+def in_force(ctx: Context, ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of `ids` in force on the dates they judge, in order."""
+    return tuple(i for i in ids if in_force_during(ctx, i, judged_window(ctx, i)))

@@ -142,6 +142,29 @@ def join(items: list[str], lang: str, *, long: bool = False) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def date_text(day: dt.date, lang: str) -> str:
+    """`2021年11月1日` / `1 November 2021`: dates as a judgment writes them."""
+    if lang == "zh-CN":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 def render(case: Case, message: Message, lang: str) -> str:
     """One message in `lang`, the case's own template first."""
     if lang not in LANGUAGES:
@@ -164,7 +187,7 @@ def _param(case: Case, value: Param, lang: str) -> str:
     if isinstance(value, Terms):
         return join([messages(lang)(f"{value.kind}.{v}") for v in value.values], lang)
     if isinstance(value, Cite):
-        return join([case.law.citation(i, lang) for i in value.ids], lang)
+        return join([case.law.formal_citation(i, lang) for i in value.ids], lang)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return date_text(value, lang)
     return value
