@@ -60,12 +60,20 @@ class ParameterChange(_Strict):
     bases: list[Literal["reported", "inferred", "override"]]
 
 
+class EvidenceDifference(_Strict):
+    """An item the diverging steps read that was before one of the two courts only."""
+
+    item: str
+    before: str
+
+
 class DivergenceReport(_Strict):
     issue: Issue
     levels: list[str]
     defendant: str
     results: list[ResultName]
     parameters: list[ParameterChange]
+    evidence: list[EvidenceDifference] = []
     reason: str
 
 

@@ -152,6 +152,9 @@ class Divergence:
     """(doctrine parameter, (value, basis) at the first level, (value, basis) at the second),
     for the parameters the step read that differ"""
     case: Case
+    evidence: tuple[tuple[str, str], ...] = ()
+    """(item, level it was before) for items the steps read that were before one of the two
+    courts only (a procedural hypothesis): a difference in evidence, not in doctrine"""
 
     def reason(self, lang: str = "en") -> str:
         """Why the levels differ, naming each doctrine value with its basis (reported or our
@@ -171,7 +174,7 @@ class Divergence:
             lang,
             long=True,
         )
-        return render(
+        text = render(
             self.case,
             msg(
                 "divergence",
@@ -183,6 +186,14 @@ class Divergence:
             ),
             lang,
         )
+        if not self.evidence:
+            return text
+        sep = "" if lang == "zh-CN" else " "
+        extra = [
+            render(self.case, msg("divergence.evidence", evidence=[item], level=[level]), lang)
+            for item, level in self.evidence
+        ]
+        return sep.join([text, *extra])
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +219,7 @@ class Judgment:
         """For each pair of consecutive levels that differ, the first issue where they do."""
         found = []
         for first, second in zip(self.levels, self.levels[1:], strict=False):
-            d = _first_difference(self.case, first, second)
+            d = _first_difference(self.case, first, second, self.world)
             if d is not None:
                 found.append(d)
         return tuple(found)
@@ -238,12 +249,15 @@ class Judgment:
                     {"parameter": p, "values": [va, vb], "bases": [ba, bb]}
                     for p, (va, ba), (vb, bb) in d.parameters
                 ],
+                "evidence": [{"item": item, "before": level} for item, level in d.evidence],
                 "reason": d.reason(lang),
             },
         }
 
 
-def _first_difference(case: Case, a: LevelJudgment, b: LevelJudgment) -> Divergence | None:
+def _first_difference(
+    case: Case, a: LevelJudgment, b: LevelJudgment, world: World | None = None
+) -> Divergence | None:
     for issue in ISSUES:
         for defendant in case.defendants:
             sa, sb = a.step(issue, defendant), b.step(issue, defendant)
@@ -255,9 +269,32 @@ def _first_difference(case: Case, a: LevelJudgment, b: LevelJudgment) -> Diverge
                     if a.doctrine[p] != b.doctrine[p]
                 )
                 return Divergence(
-                    issue, (a.id, b.id), defendant, (sa.result, sb.result), params, case
+                    issue,
+                    (a.id, b.id),
+                    defendant,
+                    (sa.result, sb.result),
+                    params,
+                    case,
+                    _evidence_difference(case, world, a, b, sa.reads | sb.reads),
                 )
     return None
+
+
+def _evidence_difference(
+    case: Case, world: World | None, a: LevelJudgment, b: LevelJudgment, reads: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
+    """Items read by the diverging steps, in the world, that were before one court only."""
+    if world is None:
+        return ()
+    ctx_a = Context(case, a.id, a.doctrine, world)
+    ctx_b = Context(case, b.id, b.doctrine, world)
+    found = []
+    for item in sorted(reads):
+        if item in case.evidence and world[item]:
+            before_a, before_b = ctx_a.before_court(item), ctx_b.before_court(item)
+            if before_a != before_b:
+                found.append((item, a.id if before_a else b.id))
+    return tuple(found)
 
 
 def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
