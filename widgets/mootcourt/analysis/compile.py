@@ -26,7 +26,7 @@ from ..engine.issues import ISSUE_TESTS, IssueTest
 from ..engine.steps import Finding, Result
 from .branching import Invalid, Read, branches
 from .diagrams import Ask, Decided, Diagram, build, walk
-from .space import Facts, WorldSpace
+from .space import Facts, WorldSpace, closure, components, valid_assignments
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -53,9 +53,15 @@ class LevelTree:
     given: Mapping[str, bool]
     root: Diagram[Outcome]
     space: WorldSpace
+    """the toggles the diagram reads, and what `requires` ties to them"""
+    outside: int
+    """how many valid ways there are of setting the toggles outside `space` (none of which
+    can change this level's result): every count over `space` is multiplied by it"""
     leaves: int
     """how many runs of the level the compilation took"""
     _liable: int | None = field(default=None, repr=False)
+    cache: dict[str, object] = field(default_factory=dict, repr=False)
+    """results computed from this tree alone (counts, conditions), kept across clicks"""
 
     def outcome(self, world: Mapping[str, bool]) -> Outcome:
         """The level's outcome in a complete valid world (one walk down the diagram)."""
@@ -164,20 +170,45 @@ def compile_level(
         if len(_TREES) >= _MAX_TREES:
             _TREES.clear()
         root, runs = explore(case, level, doctrine, known)
-        tree = LevelTree(level, doctrine, known, root, space_of(case), runs)
+        ids = closure(case.toggles, reads(root))
+        outside = 1
+        for group in components(case.toggles):
+            if group[0] not in ids:
+                outside *= valid_assignments(case.toggles, group, {})
+        space = _space(case, ids)
+        tree = LevelTree(level, doctrine, known, root, space, outside, runs)
         _TREES[key] = tree
     return tree
 
 
-@lru_cache(maxsize=16)
+def reads(diagram: Diagram) -> set[str]:
+    """Every toggle a diagram asks about."""
+    found: set[str] = set()
+    seen: set[int] = set()
+    todo = [diagram]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Ask) and id(node) not in seen:
+            seen.add(id(node))
+            found.add(node.toggle)
+            todo += [node.off, node.on]
+    return found
+
+
+@lru_cache(maxsize=64)
+def _space(case: Case, ids: tuple[str, ...]) -> WorldSpace:
+    return WorldSpace(case.toggles, ids)
+
+
 def space_of(case: Case) -> WorldSpace:
-    return WorldSpace(case.toggles)
+    """Every toggle of the case (for tests and benchmarks; the analysis uses smaller ones)."""
+    return _space(case, tuple(case.toggles))
 
 
 def clear_caches() -> None:
     """Forget compiled diagrams (the benchmarks measure a cold analysis)."""
     _TREES.clear()
-    space_of.cache_clear()
+    _space.cache_clear()
 
 
 __all__ = ["Ask", "LevelTree", "Outcome", "compile_level", "explore", "outcome_of"]

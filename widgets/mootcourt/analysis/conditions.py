@@ -61,9 +61,19 @@ class Condition:
 
 
 def minimal_condition(tree: LevelTree, counts: LevelWorlds) -> Condition:
-    """Liability at this level as a minimal sum of products over its relevant toggles."""
+    """Liability at this level as a minimal sum of products over its relevant toggles (kept
+    with the tree: it does not depend on the current world)."""
+    found = tree.cache.get("condition")
+    if isinstance(found, Condition):
+        return found
+    found = _minimal(tree, counts)
+    tree.cache["condition"] = found
+    return found
+
+
+def _minimal(tree: LevelTree, counts: LevelWorlds) -> Condition:
     space = tree.space
-    toggles = counts.relevant
+    toggles = tuple(t for t in counts.relevant if t in space.bit)
     if not depends_only_on(tree, toggles):  # constraints can couple toggles: stay exact
         toggles = space.ids
     liable = tree.liable & space.valid

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..casefile import ISSUES
 from ..errors import WorldError
 from .compile import LevelTree, Outcome
-from .space import Facts, Flip
+from .space import Facts, Flip, flip, flipped
 
 LevelResult = bool | None
 """liable, not liable, or None: open, it depends on facts left unknown"""
@@ -25,6 +25,8 @@ LevelResult = bool | None
 
 def result_in(tree: LevelTree, facts: Facts) -> LevelResult:
     """The level's result in every valid completion of `facts`, or None if they differ."""
+    if _complete(tree, facts):
+        return tree.outcome(facts)[0]  # type: ignore[arg-type]
     space = tree.space
     worlds = space.cube(facts) & space.valid
     if not worlds:
@@ -36,7 +38,7 @@ def result_in(tree: LevelTree, facts: Facts) -> LevelResult:
 
 
 def _complete(tree: LevelTree, facts: Facts) -> bool:
-    return all(facts.get(t) is not None for t in tree.space.ids)
+    return all(facts.get(t) is not None for t in tree.space.toggles)
 
 
 def first_difference(a: Outcome, b: Outcome) -> str | None:
@@ -82,28 +84,30 @@ class FlipEffect:
 def sensitivity(trees: Mapping[str, LevelTree], facts: Facts) -> tuple[FlipEffect, ...]:
     """For every toggle, what turning it over from `facts` does at every level."""
     first = next(iter(trees.values()))
-    space = first.space
+    toggles = first.space.toggles
     now = {level: result_in(tree, facts) for level, tree in trees.items()}
     complete = _complete(first, facts)
     outcomes = {level: tree.outcome(facts) for level, tree in trees.items()} if complete else {}
     effects = []
-    for t in space.ids:
+    for t in toggles:
         current = facts.get(t)
         if current is None:
             effects.append(FlipEffect(t, None, None, {}))
             continue
-        flip = space.flip(facts, t)
-        if flip.blocked_by:
-            effects.append(FlipEffect(t, current, flip, {}))
+        change = flip(toggles, facts, t)
+        if change.blocked_by:
+            effects.append(FlipEffect(t, current, change, {}))
             continue
-        after = space.flipped(facts, flip)
+        after = flipped(facts, change)
         levels = {}
         for level, tree in trees.items():
-            issue = None
             if complete:
-                issue = first_difference(outcomes[level], tree.outcome(after))
-            levels[level] = Change(now[level], result_in(tree, after), issue)
-        effects.append(FlipEffect(t, current, flip, levels))
+                outcome = tree.outcome(after)
+                issue = first_difference(outcomes[level], outcome)
+                levels[level] = Change(now[level], outcome[0], issue)
+            else:
+                levels[level] = Change(now[level], result_in(tree, after), None)
+        effects.append(FlipEffect(t, current, change, levels))
     return tuple(effects)
 
 

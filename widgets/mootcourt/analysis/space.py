@@ -1,17 +1,23 @@
-"""Every world of a case at once: sets of worlds as the bits of one Python integer.
+"""Sets of worlds as the bits of one Python integer, over the toggles that matter.
 
 World number `w` has toggle `ids[i]` on exactly when bit `i` of `w` is set; a set of worlds
 is an integer whose bit `w` is set when world `w` belongs to it. Asking "in how many valid
 worlds is the platform liable?" is then one AND and one `bit_count`, and flipping a toggle in
 every world at once is a shift. This is how the analysis avoids looping Python over 2^n
 worlds: numpy is not a dependency of the kit, and integers of 2^18 bits (32 KB) are fast.
+
+A level's result depends only on the toggles its compiled diagram reads, so each level gets
+a space over those toggles and whatever is tied to them by `requires` (a requirement never
+crosses out of a space). The toggles outside are free: each valid way of setting them
+multiplies every count by the same factor (`outside`), and none of them can change the
+result. This keeps the integers small when a case grows hypotheticals a level never reads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import product
 
 from ..world import Toggle
 
@@ -31,12 +37,80 @@ class Flip:
     """toggles it requires that are off: non-empty means the flip is unavailable"""
 
 
-class WorldSpace:
-    """The 2^n worlds of one case's toggles, with the valid ones (every `requires` met)."""
+def dependents(toggles: Mapping[str, Toggle]) -> dict[str, tuple[str, ...]]:
+    """toggle -> every toggle that requires it, directly or through another."""
+    direct = {t: [u for u in toggles if t in toggles[u].requires] for t in toggles}
+    found: dict[str, tuple[str, ...]] = {}
+    for t in toggles:
+        seen: set[str] = set()
+        todo = list(direct[t])
+        while todo:
+            u = todo.pop()
+            if u not in seen:
+                seen.add(u)
+                todo.extend(direct[u])
+        found[t] = tuple(u for u in toggles if u in seen)
+    return found
 
-    def __init__(self, toggles: Mapping[str, Toggle]) -> None:
+
+def flip(toggles: Mapping[str, Toggle], facts: Facts, toggle: str) -> Flip:
+    """Turn `toggle` over from its (known) value in `facts`, as a click does."""
+    if facts.get(toggle):
+        cascade = tuple(u for u in dependents(toggles)[toggle] if facts.get(u) is not False)
+        return Flip(toggle, False, cascade, ())
+    blocked = tuple(n for n in toggles[toggle].requires if facts.get(n) is False)
+    return Flip(toggle, True, (), blocked)
+
+
+def flipped(facts: Facts, change: Flip) -> dict[str, bool | None]:
+    return {**facts, change.toggle: change.to, **dict.fromkeys(change.cascade, False)}
+
+
+def components(toggles: Mapping[str, Toggle]) -> list[tuple[str, ...]]:
+    """The toggles grouped by `requires` (a requirement never links two groups)."""
+    group = {t: t for t in toggles}
+
+    def root(t: str) -> str:
+        while group[t] != t:
+            group[t] = group[group[t]]
+            t = group[t]
+        return t
+
+    for t in toggles:
+        for need in toggles[t].requires:
+            group[root(t)] = root(need)
+    found: dict[str, list[str]] = {}
+    for t in toggles:
+        found.setdefault(root(t), []).append(t)
+    return [tuple(ts) for ts in found.values()]
+
+
+def closure(toggles: Mapping[str, Toggle], support: Iterable[str]) -> tuple[str, ...]:
+    """`support` with every toggle tied to it by `requires`, in the case's order."""
+    wanted = set(support)
+    keep = {t for group in components(toggles) if wanted & set(group) for t in group}
+    return tuple(t for t in toggles if t in keep)
+
+
+def valid_assignments(toggles: Mapping[str, Toggle], group: Sequence[str], facts: Facts) -> int:
+    """How many ways of setting `group` (one `requires` component) agree with the known
+    facts and meet every requirement."""
+    count = 0
+    for values in product((False, True), repeat=len(group)):
+        world = dict(zip(group, values, strict=True))
+        if any(facts.get(t) is not None and facts[t] != world[t] for t in group):
+            continue
+        if all(not world[t] or all(world[n] for n in toggles[t].requires) for t in group):
+            count += 1
+    return count
+
+
+class WorldSpace:
+    """The 2^n worlds of some toggles (closed under `requires`), with the valid ones."""
+
+    def __init__(self, toggles: Mapping[str, Toggle], ids: Sequence[str] | None = None) -> None:
         self.toggles = toggles
-        self.ids: tuple[str, ...] = tuple(toggles)
+        self.ids: tuple[str, ...] = tuple(toggles if ids is None else ids)
         self.bit: dict[str, int] = {t: i for i, t in enumerate(self.ids)}
         self.size = 1 << len(self.ids)
         self.full = (1 << self.size) - 1
@@ -47,8 +121,15 @@ class WorldSpace:
         valid = self.full
         for t in self.ids:
             for need in toggles[t].requires:
+                if need not in self.bit:
+                    raise ValueError(f"'{t}' requires '{need}', which is outside this space")
                 valid &= self.off[t] | self.on[need]
-        self.valid = valid & self.full
+        self.valid = valid
+        self.dependents = {
+            t: tuple(u for u in deps if u in self.bit)
+            for t, deps in dependents(toggles).items()
+            if t in self.bit
+        }
 
     def _literal(self, i: int) -> int:
         half = 1 << i
@@ -60,32 +141,25 @@ class WorldSpace:
         return mask
 
     def cube(self, facts: Facts) -> int:
-        """The worlds that agree with every known fact (valid or not)."""
+        """The worlds that agree with every known fact about this space's toggles."""
         mask = self.full
         for t, value in facts.items():
-            if value is True:
-                mask &= self.on[t]
-            elif value is False:
-                mask &= self.off[t]
+            if value is None or t not in self.bit:
+                continue
+            mask &= self.on[t] if value else self.off[t]
         return mask
 
-    def count(self, worlds: int) -> int:
-        return worlds.bit_count()
-
     def index(self, facts: Facts) -> int:
-        """The number of a complete world."""
-        return sum(1 << self.bit[t] for t, v in facts.items() if v)
+        """The number of a complete world (toggles outside the space are ignored)."""
+        return sum(1 << self.bit[t] for t, v in facts.items() if v and t in self.bit)
 
     def world_at(self, index: int) -> dict[str, bool]:
         return {t: bool(index >> i & 1) for t, i in self.bit.items()}
 
     def members(self, worlds: int) -> Iterable[int]:
         """The numbers of the worlds in a set, lowest first (for tests and small sets)."""
-        w = worlds
-        while w:
-            low = w & -w
-            yield low.bit_length() - 1
-            w ^= low
+        bits = worlds.to_bytes(self.size // 8 + 1, "little")
+        return (n for n in range(self.size) if bits[n >> 3] >> (n & 7) & 1)
 
     # Cofactors: a set of worlds read with one toggle forced, for every world at once.
 
@@ -103,33 +177,6 @@ class WorldSpace:
         for t in toggles:
             worlds = self.forced(worlds, t, True) | self.forced(worlds, t, False)
         return worlds
-
-    @cached_property
-    def dependents(self) -> dict[str, tuple[str, ...]]:
-        """toggle -> every toggle that requires it, directly or through another."""
-        direct = {t: [u for u in self.ids if t in self.toggles[u].requires] for t in self.ids}
-        found: dict[str, tuple[str, ...]] = {}
-        for t in self.ids:
-            seen: list[str] = []
-            todo = list(direct[t])
-            while todo:
-                u = todo.pop(0)
-                if u not in seen:
-                    seen.append(u)
-                    todo.extend(direct[u])
-            found[t] = tuple(u for u in self.ids if u in seen)
-        return found
-
-    def flip(self, facts: Facts, toggle: str) -> Flip:
-        """Turn `toggle` over from its value in `facts` (which must be known)."""
-        if facts.get(toggle):
-            cascade = tuple(u for u in self.dependents[toggle] if facts.get(u) is not False)
-            return Flip(toggle, False, cascade, ())
-        blocked = tuple(n for n in self.toggles[toggle].requires if facts.get(n) is False)
-        return Flip(toggle, True, (), blocked)
-
-    def flipped(self, facts: Facts, flip: Flip) -> dict[str, bool | None]:
-        return {**facts, flip.toggle: flip.to, **dict.fromkeys(flip.cascade, False)}
 
     def flipped_worlds(self, worlds: int, toggle: str, to: bool) -> int:
         """For every world `w`: is `w` with `toggle` turned to `to` (off cascading to what

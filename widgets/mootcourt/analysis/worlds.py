@@ -34,11 +34,14 @@ class LevelWorlds:
 
 
 def every_world(tree: LevelTree) -> LevelWorlds:
-    """Counts and influence for one level over every valid world."""
+    """Counts and influence for one level over every valid world (kept with the tree)."""
+    found = tree.cache.get("worlds")
+    if isinstance(found, LevelWorlds):
+        return found
     space = tree.space
     valid = space.valid
     liable = tree.liable & valid
-    influence = {}
+    influence = dict.fromkeys(space.toggles, 0)
     for t in space.ids:
         changed = liable ^ space.flipped_worlds(liable, t, False)
         count = (valid & space.on[t] & changed).bit_count()
@@ -47,13 +50,21 @@ def every_world(tree: LevelTree) -> LevelWorlds:
             can_turn_on &= space.on[need]
         changed = liable ^ space.flipped_worlds(liable, t, True)
         count += (can_turn_on & changed).bit_count()
-        influence[t] = count
-    return LevelWorlds(tree.level, valid.bit_count(), liable.bit_count(), influence)
+        influence[t] = count * tree.outside
+    found = LevelWorlds(
+        tree.level,
+        valid.bit_count() * tree.outside,
+        liable.bit_count() * tree.outside,
+        influence,
+    )
+    tree.cache["worlds"] = found
+    return found
 
 
 def depends_only_on(tree: LevelTree, toggles: tuple[str, ...]) -> bool:
     """Is the level's result, over the valid worlds, a function of `toggles` alone? (No two
-    valid worlds that agree on them differ in result.)"""
+    valid worlds that agree on them differ in result; toggles outside the tree's space never
+    change it.)"""
     space = tree.space
     liable = tree.liable & space.valid
     not_liable = space.valid ^ liable
