@@ -123,16 +123,18 @@ def explain(
     levels: Sequence[str] | None = None,
     *,
     conditions: bool = True,
+    presets: Mapping[str, Doctrine] | None = None,
 ) -> Explanation:
     """Analyse `case` in the world `facts` (record values for toggles not given; None means
     unknown) under each level's doctrine with the user's overrides.
 
     `levels` restricts the per-level parts to some levels; the decomposition always runs
     between consecutive levels of the case. `conditions=False` skips the minimisation (the
-    What-if tab asks for it only when shown).
+    What-if tab asks for it only when shown). `presets` gives each level's doctrine whole
+    (as a judgment carries it) instead of overrides.
     """
     full = check_facts(case, facts or {})
-    doctrines = doctrines_of(case, doctrine)
+    doctrines = dict(presets) if presets is not None else doctrines_of(case, doctrine)
     chosen = tuple(levels or case.levels)
     for level in chosen:
         if level not in case.levels:
