@@ -13,6 +13,7 @@ the statute book already say, in the reader's language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,8 +101,9 @@ def lesson_card(case: Case, lesson_id: str, lang: str) -> str:
         raise KeyError(f"unknown lesson '{lesson_id}'; valid: {valid}")
     points = {p.id: p for p in syllabus.points}
     lines = [lesson.title(lang), t("course.points")]
-    for point_id in lesson.points:
-        p = points[point_id]
+    if not lesson.points:
+        lines.append(t("course.no_points"))
+    for p in sorted((points[x] for x in lesson.points), key=lambda p: p.number):
         mark = t("course.contested") if p.contested else ""
         ids = ", ".join(p.statutes)
         lines.append(f"  {p.number}. {p.title(lang)}{mark}" + (f" [{ids}]" if ids else ""))
@@ -232,29 +234,32 @@ def timeline(case: Case, lang: str) -> str:
     when the data was collected, when the harm began, PIPL's commencement, each judgment."""
     t = messages(lang)
     line = case.file.timeline
-    rows: list[tuple[str, str, str | None]] = []
+    rows: list[tuple[dt.date, str, str, str | None]] = []
     for key, interval in (("collected", line.collected), ("first_harm", line.first_harm)):
-        rows.append((_span(interval, lang), t(f"course.timeline.{key}"), interval.basis))
+        what = t(f"course.timeline.{key}")
+        rows.append((_first_day(interval), _span(interval, lang), what, interval.basis))
     for law_id in ("pipl", "cc"):
         law = case.law.laws.get(law_id)
         if law is not None and law.in_force is not None:
-            rows.append(
-                (
-                    _date(law.in_force, lang),
-                    t("course.timeline.in_force", law=law.short(lang)),
-                    None,
-                )
-            )
+            what = t("course.timeline.in_force", law=law.short(lang))
+            rows.append((law.in_force, _date(law.in_force, lang), what, None))
     for level_id, level in case.levels.items():
         when = _span(level.decided, lang) if level.decided else t("course.timeline.unknown")
         basis = level.decided.basis if level.decided else None
         outcome = level.as_decided.outcome(lang)
-        rows.append((when, f"{_court(case, level_id, lang)}: {outcome}", basis))
+        order = _first_day(level.decided) if level.decided else dt.date.max
+        what = f"{_court(case, level_id, lang)}{_colon(lang)}{outcome}"
+        rows.append((order, when, what, basis))
     out = []
-    for when, what, basis in rows:
+    for _, when, what, basis in sorted(rows, key=lambda row: row[0]):
         mark = f" [{t(f'basis.{basis}')}]" if basis else ""
         out.append(f"{when}  {what}{mark}")
     return "\n".join(out)
+
+
+def _first_day(interval) -> dt.date:  # an Interval
+    """Where a span sits on the timeline: its first day, or its last if it has no first."""
+    return interval.start or interval.end or dt.date.max
 
 
 def _date(d, lang: str) -> str:
@@ -313,7 +318,7 @@ def hypothetical(case: Case, name: str, lang: str) -> str:
     for level_id, params in chosen.doctrine.items():
         for param, value in params.items():
             level = case.levels[level_id].label(lang)
-            changes.append(f"{level}: {t(f'param.{param}')} → {t(f'value.{value}')}")
+            changes.append(f"{level}{_colon(lang)}{t(f'param.{param}')} → {t(f'value.{value}')}")
     lines = [
         chosen.title(lang),
         t("cli.world_changes", items=_join(changes, lang) or t("cli.none")),

@@ -224,5 +224,6 @@ def _world(case: Case, quiz: QuizData, lang: str) -> str:
     ]
     for level_id, params in quiz.doctrine.items():
         level = case.levels[level_id].label(lang)
-        items += [f"{level}: {t(f'param.{p}')} → {t(f'value.{v}')}" for p, v in params.items()]
+        colon = "：" if lang == "zh-CN" else ": "
+        items += [f"{level}{colon}{t(f'param.{p}')} → {t(f'value.{v}')}" for p, v in params.items()]
     return ("；" if lang == "zh-CN" else "; ").join(items)
