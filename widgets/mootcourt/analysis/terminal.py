@@ -133,8 +133,8 @@ def _decomposition(report: Explanation, found, lang: str) -> Panel:
         (va, ba), (vb, bb) = move.before, move.after
         table.add_row(
             wording.move_name(move.parameter, lang),
-            f"{wording.value(move.parameter, va, lang, case)} ({t(f'basis.{ba}')})",
-            f"{wording.value(move.parameter, vb, lang, case)} ({t(f'basis.{bb}')})",
+            wording.value(move.parameter, va, lang, case) + wording.basis_note(ba, lang),
+            wording.value(move.parameter, vb, lang, case) + wording.basis_note(bb, lang),
             yes if move.necessary else no,
             yes if move.sufficient else no,
             t("analysis.orders", n=move.pivotal, total=len(found.paths)),

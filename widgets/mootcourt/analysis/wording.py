@@ -136,7 +136,7 @@ def decomposition(case: Case, found: Decomposition, lang: str) -> str:
 
     def named(moves: list) -> str:
         return join(
-            [f"{move_name(m.parameter, lang)}{_basis(m.after[1], lang)}" for m in moves],
+            [f"{move_name(m.parameter, lang)}{basis_note(m.after[1], lang)}" for m in moves],
             lang,
             long=True,
         )
@@ -150,7 +150,8 @@ def decomposition(case: Case, found: Decomposition, lang: str) -> str:
     )
 
 
-def _basis(basis: str, lang: str) -> str:
+def basis_note(basis: str, lang: str) -> str:
+    """' (reported)' / '（报道所载）'."""
     left, right = ("（", "）") if lang == "zh-CN" else (" (", ")")
     return f"{left}{messages(lang)(f'basis.{basis}')}{right}"
 

@@ -22,6 +22,7 @@ import traitlets
 from ..analysis import explain, wording
 from ..analysis.conditions import minimal_condition
 from ..analysis.worlds import every_world
+from ..engine.texts import join
 from ..i18n import messages
 from .words import e
 
@@ -42,6 +43,11 @@ CSS = """
 .mc-whatif .mc-wi-not-liable { color: var(--jp-error-color1, #c62828); font-weight: 600; }
 .mc-whatif .mc-wi-open { color: var(--jp-warn-color1, #ef6c00); font-weight: 600; }
 .mc-whatif .mc-wi-sentence { margin: 4px 0 8px; overflow-wrap: anywhere; }
+.mc-whatif .mc-wi-level, .mc-whatif .mc-wi-liable, .mc-whatif .mc-wi-not-liable,
+.mc-whatif .mc-wi-open { white-space: nowrap; }
+.mc-whatif .mc-wi-issue { display: block; font-size: 0.9em; }
+.mc-whatif ul { margin: 4px 0; padding-left: 18px; }
+.mc-whatif li { margin: 2px 0 6px; }
 """
 
 _RESULT_CLASS = {True: "mc-wi-liable", False: "mc-wi-not-liable", None: "mc-wi-open"}
@@ -95,7 +101,9 @@ def _result(value: bool | None, lang: str) -> str:
 def _sensitivity_html(report: Explanation, lang: str) -> str:
     case = report.case
     t = messages(lang)
-    head = "".join(f"<th>{e(case.levels[lv].label(lang))}</th>" for lv in report.levels)
+    head = "".join(
+        f'<th class="mc-wi-level">{e(case.levels[lv].label(lang))}</th>' for lv in report.levels
+    )
     now = "".join(f"<td>{_result(report.settled[lv].result, lang)}</td>" for lv in report.levels)
     rows = [f"<tr><th>{e(t('ui.whatif.now'))}</th>{now}</tr>"]
     quiet, blocked = [], []
@@ -117,7 +125,7 @@ def _sensitivity_html(report: Explanation, lang: str) -> str:
             if not change.changes:
                 cells.append('<td class="mc-wi-dim">·</td>')
                 continue
-            where = f' <span class="mc-wi-dim">({e(t(f"issue.{change.issue}"))})</span>'
+            where = f'<span class="mc-wi-dim mc-wi-issue">{e(t(f"issue.{change.issue}"))}</span>'
             cells.append(f"<td>→ {_result(change.after, lang)}{where if change.issue else ''}</td>")
         rows.append(
             f'<tr class="mc-wi-flip-{effect.toggle}"><td>{e(action)}</td>{"".join(cells)}</tr>'
@@ -127,7 +135,9 @@ def _sensitivity_html(report: Explanation, lang: str) -> str:
         f"<table><tr><th>{e(t('analysis.col.toggle'))}</th>{head}</tr>{''.join(rows)}</table>",
     ]
     if quiet:
-        parts.append(f'<p class="mc-wi-dim">{e(t("ui.whatif.quiet"))} {"; ".join(quiet)}</p>')
+        parts.append(
+            f'<p class="mc-wi-dim">{e(t("ui.whatif.quiet"))} {join(quiet, lang, long=True)}</p>'
+        )
     if blocked:
         parts.append(f'<p class="mc-wi-dim">{" ".join(blocked)}</p>')
     return f'<div class="mc-wi-now">{"".join(parts)}</div>'
@@ -142,23 +152,23 @@ def _moves_html(report: Explanation, lang: str) -> str:
         parts.append(f'<p class="mc-wi-sentence">{e(wording.decomposition(case, found, lang))}</p>')
         if not found.moves:
             continue
-        head = "".join(
-            f"<th>{e(t(f'analysis.col.{k}'))}</th>"
-            for k in ("move", "from", "to", "necessary", "sufficient", "pivotal")
-        )
-        rows = []
+        items = []
         for m in found.moves:
             (va, ba), (vb, bb) = m.before, m.after
-            cells = [
-                wording.move_name(m.parameter, lang),
-                f"{wording.value(m.parameter, va, lang, case)} ({t(f'basis.{ba}')})",
-                f"{wording.value(m.parameter, vb, lang, case)} ({t(f'basis.{bb}')})",
-                yes if m.necessary else no,
-                yes if m.sufficient else no,
-                t("analysis.orders", n=m.pivotal, total=len(found.paths)),
-            ]
-            rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
-        parts.append(f"<table><tr>{head}</tr>{''.join(rows)}</table>")
+            change = t(
+                "ui.whatif.move",
+                move=wording.move_name(m.parameter, lang),
+                before=wording.value(m.parameter, va, lang, case) + wording.basis_note(ba, lang),
+                after=wording.value(m.parameter, vb, lang, case) + wording.basis_note(bb, lang),
+            )
+            verdict = t(
+                "ui.whatif.move_role",
+                necessary=yes if m.necessary else no,
+                sufficient=yes if m.sufficient else no,
+                orders=t("analysis.orders", n=m.pivotal, total=len(found.paths)),
+            )
+            items.append(f'<li>{e(change)}<br><span class="mc-wi-dim">{e(verdict)}</span></li>')
+        parts.append(f"<ul>{''.join(items)}</ul>")
     return f'<div class="mc-wi-moves">{"".join(parts)}</div>'
 
 
@@ -169,7 +179,7 @@ def _every_html(report: Explanation, lang: str) -> str:
     parts = [f"<h4>{e(t('analysis.heading.worlds'))}</h4>"]
     for lv, tree in report.trees.items():
         counts = every_world(tree)
-        never = "; ".join(case.label(x, lang) for x in counts.irrelevant) or t("cli.none")
+        never = join([case.label(x, lang) for x in counts.irrelevant], lang, long=True)
         line = t(
             "ui.whatif.counts",
             court=wording.court(case, lv, lang),
