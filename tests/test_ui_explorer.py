@@ -57,7 +57,7 @@ def checkbox(explorer: Explorer, toggle: str) -> widgets.Checkbox:
     return box
 
 
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"<style>.*?</style>|<[^>]+>", re.DOTALL)
 
 
 def visible_texts(explorer: Explorer) -> dict[str, str]:

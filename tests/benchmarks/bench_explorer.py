@@ -74,6 +74,12 @@ def bench_case(case_id: str, clicks_per_case: int, builds: int) -> None:
     click = clicks(explorer)
     samples = timings(lambda: next(click), clicks_per_case)
     print(summary(f"toggle click -> widgets {case_id}", samples))
+    if explorer.whatif is not None:
+        bare = Explorer(case, lang="en")
+        bare.whatif = None  # the courts and inputs alone: what reaches the page first
+        bare_click = clicks(bare)
+        samples = timings(lambda: next(bare_click), clicks_per_case)
+        print(summary(f"  of which courts and inputs {case_id}", samples))
     step = state_inputs(ExplorerState(case))
     samples = timings(lambda: next(step), clicks_per_case)
     print(summary(f"toggle -> state only {case_id}", samples))

@@ -106,7 +106,6 @@ class Explorer(widgets.VBox):
             self.tabs.set_title(i, w.raw(f"ui.tab.{name}"))
         if self.whatif is not None:
             self.tabs.set_title(len(TABS), w.raw("ui.tab.whatif"))
-            self.whatif.show(frame.judgment, w.lang)
         self.scenarios.show(frame, self.state.scenario)
         self.language.show(w.lang)
         self.evidence.show(frame)
@@ -114,6 +113,10 @@ class Explorer(widgets.VBox):
         self.doctrine.show(frame)
         self.courts.show(frame)
         self.reading.show(frame)
+        if self.whatif is not None:
+            # last: the courts' new state is on its way to the page before the analysis runs;
+            # new flips then re-mark the toggles (`_flips_changed`)
+            self.whatif.show(frame.judgment, w.lang)
 
     # inputs: the state evaluates; a refusal is shown, never raised into the page
 

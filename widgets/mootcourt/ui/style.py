@@ -32,6 +32,7 @@ CSS = """
   box-sizing: border-box;
   max-width: 100%;
   overflow-x: hidden;
+  container: mc-explorer / inline-size;
 }
 .mc-explorer * { box-sizing: border-box; }
 .mc-explorer .widget-html, .mc-explorer .widget-html-content {
@@ -47,7 +48,14 @@ CSS = """
 .mc-explorer .widget-tab { min-width: 0; }
 .mc-explorer .widget-tab > .lm-TabBar .lm-TabBar-tab,
 .mc-explorer .widget-tab > .p-TabBar .p-TabBar-tab { flex: 1 1 auto; min-width: 0; }
-.mc-explorer .widget-tab > .widget-tab-contents { padding: 8px 6px; overflow-x: hidden; }
+/* the inputs scroll on their own, so the courts stay in sight (beside them at 1280 px, just
+   below them in a notebook column) */
+.mc-explorer .widget-tab > .widget-tab-contents { padding: 8px 6px; overflow-x: hidden;
+  max-height: 62vh; overflow-y: auto; }
+@container mc-explorer (max-width: 900px) {
+  /* stacked in a notebook column: keep the inputs short so the courts follow closely */
+  .mc-explorer .widget-tab > .widget-tab-contents { max-height: 42vh; }
+}
 
 /* controls: long labels wrap, never clip */
 .mc-explorer .widget-checkbox { width: auto; height: auto; min-height: 24px; }
