@@ -7,6 +7,7 @@ Everything here goes through the widgets' own values (a checkbox's `value`, a dr
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 import ipywidgets as widgets
@@ -85,6 +86,13 @@ def visible_texts(explorer: Explorer) -> dict[str, str]:
 
 
 @pytest.fixture
+def no_whatif(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave the What-if tab out where a test is about the courts (its analysis is slow to
+    recompile after doctrine changes, and tests/test_ui_whatif_hook.py covers the tab)."""
+    monkeypatch.setitem(sys.modules, "mootcourt.ui.whatif", None)
+
+
+@pytest.fixture
 def liu_explorer(liu: Case) -> Explorer:
     return Explorer(liu, lang="en")
 
@@ -152,8 +160,8 @@ def test_a_refused_input_is_shown_not_raised(liu_explorer: Explorer) -> None:
     assert checkbox(x, "callers_named_platform").value is False
 
 
-def test_reset_restores_the_record(liu: Case, liu_explorer: Explorer) -> None:
-    x = liu_explorer
+def test_reset_restores_the_record(liu: Case, no_whatif: None) -> None:
+    x = Explorer(liu, lang="en")
     fresh = visible_texts(Explorer(liu, lang="en"))
     checkbox(x, "alias_on_waybills").value = False
     checkbox(x, "logistics").value = False
@@ -186,7 +194,9 @@ def test_doctrine_choices_keep_only_what_differs_and_as_decided_drops_them(
 
 
 @pytest.mark.parametrize("case_id", ALL_CASES)
-def test_every_prepared_hypothetical_reproduces_its_expectations(case_id: str) -> None:
+def test_every_prepared_hypothetical_reproduces_its_expectations(
+    case_id: str, no_whatif: None
+) -> None:
     case = load_case(case_id)
     x = Explorer(case, lang="en")
     picker = one(x, "mc-scenarios")
