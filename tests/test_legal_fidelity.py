@@ -281,7 +281,8 @@ def test_qunars_holding_is_its_own_labelled_assumption() -> None:
     toggle = pang.evidence["qunar_held_phone"]
     assert toggle.kind == "assumption" and toggle.on_record
     step = evaluate(pang, pang.record_world()).level("second_instance").step("attribution", "qunar")
-    assert "that Qunar held the own phone number rests on an assumption" in step.text("en")
+    assert "that Qunar held these rests on an assumption" in step.text("en")
+    assert "cpl-interp-2015-93(1)(4)" in step.rules
     off = evaluate(pang, pang.record_world().with_toggles(qunar_held_phone=False))
     assert off.level("second_instance").step("attribution", "qunar").result == "not_established"
     assert off.level("second_instance").defendants["china_eastern"].liable

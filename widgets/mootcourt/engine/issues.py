@@ -97,13 +97,14 @@ def processor(ctx: Context, defendant: str) -> Finding:
             evidence,
         )
     assumed = list(assumed_holdings(ctx, defendant))
+    shown = [f for f in held if f not in assumed] or held
     notes = [msg("note.processor.assumed", fields=assumed)] if assumed else []
     key = "processor.established.earlier" if _earlier(ctx, "processor") else "processor.established"
     return Finding(
         Result.ESTABLISHED,
         case.plaintiff,
         _rules(ctx, "processor"),
-        [msg(key, defendant=[defendant], plaintiff=[case.plaintiff], fields=held), *notes],
+        [msg(key, defendant=[defendant], plaintiff=[case.plaintiff], fields=shown), *notes],
         evidence,
     )
 
@@ -241,6 +242,8 @@ def attribution(ctx: Context, defendant: str) -> Finding:
             if measures
             else []
         )
+        if measures and ctx.doctrine.basis["measures_relevance"] != "reported":
+            noted.append(msg("note.attribution.measures_reading"))
         return finding(Result.NOT_ESTABLISHED, reason, *more, *noted, _standard_not_met())
 
     def _standard_not_met() -> Message:
@@ -311,10 +314,15 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     if several is None:
         return finding(Result.ESTABLISHED, msg("attribution.established", defendant=[defendant]))
     if several == "as_reported":
+        rules += [r for r in _rules(ctx, "attribution.group") if r not in rules]
         return finding(
             Result.ESTABLISHED,
             msg("attribution.group.as_reported", defendant=[defendant], sources=group),
-            msg("note.attribution.group.as_reported"),
+            msg(
+                "note.attribution.group.as_reported"
+                if ctx.doctrine.basis["several_defendants"] == "reported"
+                else "note.attribution.group.as_reported.elsewhere"
+            ),
         )
     return _joint_danger(ctx, defendant, group, several, rules, finding, weighed)
 
@@ -343,9 +351,14 @@ def _exclusions(ctx: Context, analysis: SourceAnalysis, excluded: list[str]) -> 
         )
     if assumed:
         out.append(msg("attribution.excluded.assumed", excluded=assumed, fields=analysis.leaked))
+    key = (
+        "note.attribution.excluded_entrusted"
+        if _slot(ctx, "attribution.entrusted")
+        else "note.attribution.excluded_entrusted.earlier"
+    )
     for p in _entrusted(ctx, excluded):
         principal = ctx.case.parties[p].entrusted_by or ""
-        out.append(msg("note.attribution.excluded_entrusted", party=[p], principal=[principal]))
+        out.append(msg(key, party=[p], principal=[principal]))
     return out
 
 
@@ -529,8 +542,8 @@ def _proof(ctx: Context, defendant: str) -> Finding:
     infers it from custody (an inference from experience, Evidence Provisions 10(1)(4), not a
     presumption by law, 10(1)(3); the reasoning of the 2017 Pang appeal)."""
     case = ctx.case
-    several = len(case.defendants) > 1
     if ctx.param("fault_inference") == "from_custody":
+        several = len(case.defendants) > 1 and _group_size(ctx) > 1
         answering, _ = _answering(ctx, defendant)
         rules = _rules(ctx, "fault.from_custody")
         if answering:  # counter-evidence: the burden of persuasion stays with the plaintiff
@@ -554,6 +567,13 @@ def _proof(ctx: Context, defendant: str) -> Finding:
         _rules(ctx, "fault.plaintiff_proves"),
         [msg("fault.not_proven", plaintiff=[case.plaintiff], defendant=[defendant])],
     )
+
+
+def _group_size(ctx: Context) -> int:
+    """How many defendants remain possible sources (the inference speaks of 'the
+    defendants' only when the leak is traced to several of them)."""
+    analysis = possible_sources(ctx)
+    return len([p for p in analysis.sources if p in ctx.case.defendants])
 
 
 def fault(ctx: Context, defendant: str) -> Finding:
@@ -596,6 +616,9 @@ def fault(ctx: Context, defendant: str) -> Finding:
     branch = _proof(ctx, defendant)
     key = "fault.not_in_time" if reach is False else "fault.time_unproven"
     branch.messages.insert(0, msg(key, plaintiff=[case.plaintiff], **timing))
+    branch.messages.append(msg("note.fault.time_analogy"))
+    if ctx.param("fault_inference") == "none":
+        branch.messages.append(msg("note.fault.inference_open"))
     trigger = _rules(ctx, "fault.trigger") if reach is None else ()
     branch.rules = (*in_time, *trigger, *branch.rules)
     return branch

@@ -34,6 +34,9 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "attribution": ("cpl-interp-90", "cpl-interp-108(1)", "cpl-interp-108(2)"),
         # on appeal: the court reviews the facts and the law within the appeal's scope
         "attribution.appeal_scope": ("cpl-175",),
+        # several defendants as the only possible sources: the inference the court draws
+        # within the group (a case decided under earlier law names its own article)
+        "attribution.group": (),
         # a leak through an entrusted processor stays inside the principal's processing
         "attribution.entrusted": ("pipl-21", "pipl-59"),
         # several defendants as the only possible sources: joint dangerous conduct by analogy
