@@ -377,13 +377,15 @@ def compare(record: Case, companion: Case, lang: str) -> str:
         for lv in judgment.levels:
             out.append(f"  {case.levels[lv.id].label(lang)}")
             for issue in ("attribution", "fault"):
-                s = lv.step(issue, case.defendants[0])
-                facts = [t(f"result.{s.result}")]
-                if s.burden_on:
-                    facts.append(t("cli.burden", party=case.label(s.burden_on, lang)))
-                if s.rules:
-                    facts.append(t("cli.rules", rules=", ".join(s.rules)))
-                out.append(f"    {t(f'issue.{issue}')}{_colon(lang)}{' · '.join(facts)}")
+                for defendant in case.defendants:
+                    s = lv.step(issue, defendant)
+                    facts = [t(f"result.{s.result}")]
+                    if s.burden_on:
+                        facts.append(t("cli.burden", party=case.label(s.burden_on, lang)))
+                    if s.rules:
+                        facts.append(t("cli.rules", rules=", ".join(s.rules)))
+                    who = f"{case.label(defendant, lang)} · " if len(case.defendants) > 1 else ""
+                    out.append(f"    {who}{t(f'issue.{issue}')}{_colon(lang)}{' · '.join(facts)}")
     out.append("")
     out.append(t("course.compare.reverse"))
     for case, judgment in cases:
