@@ -53,7 +53,10 @@ def _facts(case: Case, world: World) -> tuple[dt.date | None, dt.date | None]:
     return current["collected"].start, current["last_harm"].end
 
 
-def _not_in_force(case: Case, world: World, level: str, rules: tuple[str, ...]) -> list[str]:
+def _not_in_force(
+    case: Case, world: World, level: str, rules: tuple[str, ...], storage: bool = False
+) -> list[str]:
+    """`storage`: the level reads continuing storage as processing, so the facts run on."""
     bad = []
     for cited in rules:
         art = case.law[_article(case, cited)]
@@ -64,6 +67,7 @@ def _not_in_force(case: Case, world: World, level: str, rules: tuple[str, ...]) 
             first, last = (decided.start, decided.end) if decided else (None, None)
         else:
             first, last = _facts(case, world)
+            last = None if storage else last
         if start is not None and last is not None and start > last:
             bad.append(f"{cited} (in force {start}, dates end {last})")
         if law.repealed is not None and first is not None and law.repealed <= first:
@@ -120,7 +124,8 @@ def test_every_cited_rule_is_in_force_on_the_dates_its_step_judges(case_id: str)
     for judgment in _judgments(case):
         for lv in judgment.levels:
             for step in lv.steps:
-                for bad in _not_in_force(case, judgment.world, lv.id, step.rules):
+                storage = lv.doctrine["temporal_anchor"] == "storage"
+                for bad in _not_in_force(case, judgment.world, lv.id, step.rules, storage):
                     problems.add(f"{lv.id}/{step.defendant}/{step.issue}: {bad}")
     assert not problems, "\n".join(sorted(problems))
 
@@ -558,3 +563,16 @@ def test_dates_and_citations_in_the_reasoning_follow_judgment_style() -> None:
     world = liu.record_world().with_toggles(calls_before_pipl=True)
     zh = evaluate(liu, world).level("second_instance").step("fault").text("zh-CN")
     assert "2021年11月1日" in zh and "《中华人民共和国个人信息保护法》第六十九条第一款" in zh
+
+
+def test_storage_is_processing_is_a_labelled_competing_reading() -> None:
+    """Item 9: data still held on 2021-11-01 fall under PIPL on this reading, even where every
+    call came before; on the record's reading they do not."""
+    liu = load_case("liu-v-platform-2024")
+    world = liu.record_world().with_toggles(calls_before_pipl=True)
+    record = evaluate(liu, world).level("second_instance").step("fault")
+    storage = evaluate(liu, world, {"second_instance": {"temporal_anchor": "storage"}})
+    fault = storage.level("second_instance").step("fault")
+    assert record.result == "not_established" and fault.result == "presumed"
+    assert fault.rules[0] == "pipl-69(1)"
+    assert "competing reading" in PARAMETERS["temporal_anchor"].meaning["storage"]["en"]

@@ -142,6 +142,15 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                     "harm occurred on or after that date",
                     "被告在个人信息保护法施行后仍持有该信息，且侵害发生在施行之日或之后的，即适用",
                 ),
+                storage=(
+                    "a competing reading of ours: storing is processing (PIPL Art. 4) and the "
+                    "security duty continues, so data still held on 2021-11-01 fall under PIPL "
+                    "even if the harm came earlier (the Civil Code's rules on time, Art. 1(3), "
+                    "by analogy)",
+                    "本套件提出的另一种读法：存储即属处理（个人信息保护法第四条），安全保障义务持续存在，"
+                    "故2021年11月1日仍持有的信息适用个人信息保护法，即便损害发生在此前"
+                    "（类推民法典时间效力规定第一条第三款）",
+                ),
             ),
             _param(
                 "several_defendants",

@@ -9,6 +9,10 @@ kit offers three anchors (`temporal_anchor`):
 - `harm`: the first harmful contact.
 - `continuing`: the defendant kept the data into the statute's time (it is taken to hold the
   data from collection on) and harm occurred on or after the start date.
+- `storage` (a labelled competing reading): storing is itself processing (PIPL Art. 4) and the
+  security duty continues, so data the defendant still held on the start date fall under the
+  statute even if the harm came earlier (by analogy with cc-time-1(3)). The kit takes the
+  defendant to have kept the data: it has no evidence of deletion.
 
 Dates are intervals: a report saying "late November 2021" gives 2021-11-21 to 2021-11-30, and
 an unknown bound stays open. Toggles (e.g. a hypothetical that the orders predate PIPL)
@@ -67,6 +71,8 @@ def applies(ctx: Context, start: dt.date | None) -> bool | None:
         return _on_or_after(when.first_harm, start)
     if anchor == "continuing":
         return _on_or_after(when.last_harm, start)
+    if anchor == "storage":
+        return True  # still held on the start date: storage reaches into the statute's time
     # act: the leak lies between the collection of what leaked and the first harmful contact
     leak_window = Interval(start=when.collected.start, end=when.first_harm.end)
     return _on_or_after(leak_window, start)
@@ -85,9 +91,11 @@ TRANSITIONAL_LAWS = frozenset({"legislation-law", "cc-time"})
 
 
 def facts_window(ctx: Context) -> Interval:
-    """The dates of the facts in this world: collection of the leaked data to the last harm."""
+    """The dates of the facts in this world: collection of the leaked data to the last harm
+    (under the `storage` reading, to the continuing storage: no end)."""
     when = dates(ctx)
-    return Interval(start=when.collected.start, end=when.last_harm.end)
+    end = None if ctx.param("temporal_anchor") == "storage" else when.last_harm.end
+    return Interval(start=when.collected.start, end=end)
 
 
 def decided_window(ctx: Context) -> Interval:
