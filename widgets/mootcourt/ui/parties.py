@@ -114,8 +114,9 @@ class PartiesPanel(widgets.VBox):
         self.matrix_head.value = w("ui.parties.matrix")
         for row in self.party_rows.values():
             row.show(frame)
-        self.matrix.value = matrices_html(frame)
         changed = ("matrix",) in frame.changed
+        mark = f'<span class="mc-changed-mark">{w("ui.courts.changed")}</span>' if changed else ""
+        self.matrix.value = mark + matrices_html(frame)
         hooks.set_classes(self.matrix, ["mc-matrix-box"] + ([hooks.CHANGED] if changed else []))
         for level_id, box in self.sources.items():
             changed = ("sources", level_id) in frame.changed

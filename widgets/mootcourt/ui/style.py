@@ -134,6 +134,7 @@ CSS = """
 .mc-explorer .mc-divergent { background: color-mix(in srgb, var(--mc-warn) 13%, transparent); }
 .mc-split { display: block; font-size: 0.8em; font-weight: 650; color: var(--mc-warn); }
 .mc-explorer .mc-changed { box-shadow: inset 3px 0 0 var(--mc-brand); }
+.mc-explorer .mc-matrix-box.mc-changed { padding-left: 6px; }
 .mc-changed-mark { display: inline-block; font-size: 0.78em; font-weight: 650;
   color: var(--mc-brand); margin-left: 4px; white-space: nowrap; }
 .mc-banner { margin: 4px; padding: 5px 8px; border: 2px solid var(--mc-line-strong);
