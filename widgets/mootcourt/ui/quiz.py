@@ -34,8 +34,10 @@ CSS = """
 .mc-quiz .widget-html-content { white-space: normal; overflow-wrap: anywhere; line-height: 1.45; }
 .mc-quiz .widget-radio-box label { white-space: normal; height: auto; line-height: 1.4;
   align-items: flex-start; margin-bottom: 4px; }
-.mc-quiz .widget-textarea textarea { min-height: 3.2em; }
-.mc-quiz .jupyter-button { white-space: normal; height: auto; min-height: 28px; }
+.mc-quiz .widget-textarea { width: auto; max-width: 100%; box-sizing: border-box; }
+.mc-quiz .widget-textarea textarea { min-height: 3.2em; box-sizing: border-box; }
+.mc-quiz .jupyter-button { white-space: normal; height: auto; min-height: 28px; width: auto;
+  line-height: 1.3; padding: 4px 12px; }
 .mc-quiz-question { font-weight: 600; }
 .mc-quiz-world { color: var(--jp-ui-font-color2, #5f5f5f); font-style: italic; }
 .mc-quiz-message { color: var(--jp-warn-color1, #ef6c00); }
@@ -85,12 +87,16 @@ class Quiz(widgets.VBox):
         self.options.add_class("mc-quiz-options")
         self.reason_box = widgets.Textarea(
             placeholder=t("quiz.reason.placeholder"),
-            layout=widgets.Layout(width="100%"),
+            layout=widgets.Layout(width="auto", max_width="100%"),
         )
         self.reason_box.add_class("mc-quiz-reason")
-        self.reveal_button = widgets.Button(description=t("quiz.reveal"))
+        self.reveal_button = widgets.Button(
+            description=t("quiz.reveal"), layout=widgets.Layout(width="auto")
+        )
         self.reveal_button.add_class("mc-quiz-reveal")
-        self.again_button = widgets.Button(description=t("quiz.again"))
+        self.again_button = widgets.Button(
+            description=t("quiz.again"), layout=widgets.Layout(width="auto")
+        )
         self.again_button.add_class("mc-quiz-again")
         self.note = widgets.HTML()
         self.answer = widgets.HTML()
