@@ -62,3 +62,17 @@ def test_several_defendants_must_be_named(pang: Case, liu: Case) -> None:
     with pytest.raises(KeyError, match="unknown issue"):
         only.step("damages")
     assert [s.issue for s in only.defendants["platform"].steps] == list(ISSUES)
+
+
+def test_had_says_which_court_had_an_item(liu: Case) -> None:
+    record = evaluate(liu, liu.record_world())
+    assert all(lv.had("data_flow_statement") for lv in record.levels)
+    confining = [
+        e for e in liu.evidence.values() if e.confines and "data_flow_statement" in e.confines.items
+    ]
+    assert confining, "Liu has a hypothesis that the data-flow statement came only on appeal"
+    hypothesis = confining[0]
+    world = liu.record_world().with_toggles({hypothesis.id: True}, cascade=True)
+    judgment = evaluate(liu, world)
+    had = {lv.id for lv in judgment.levels if lv.had("data_flow_statement")}
+    assert had == set(hypothesis.confines.levels)

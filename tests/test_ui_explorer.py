@@ -334,3 +334,13 @@ def test_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_board_says_which_court_had_an_item(liu: Case, no_whatif: None) -> None:
+    x = Explorer(liu, lang="en")
+    hypothesis = next(e for e in liu.evidence.values() if e.confines)
+    item = hypothesis.confines.items[0]
+    assert "before:" not in x.evidence.rows[item].meta.value
+    checkbox(x, hypothesis.id).value = True
+    levels = [liu.label(level, "en") for level in hypothesis.confines.levels]
+    assert f"before: {levels[0]}" in x.evidence.rows[item].meta.value

@@ -123,6 +123,12 @@ class LevelJudgment:
             analysis=analysis,
         )
 
+    def had(self, toggle_id: str) -> bool:
+        """Was this item before this court in this world (whether or not it is in)? Every
+        item is, unless the case file or a procedural hypothesis confines it to some courts
+        (`Context.before_court`): the evidence board says which court had what."""
+        return Context(self.case, self.id, self.doctrine, self.world).before_court(toggle_id)
+
     def defendant_matches_record(self, defendant: str) -> bool:
         """Does this defendant's outcome (liable, remedies) equal what the court decided?"""
         decided = self.case.levels[self.id].as_decided.defendants[defendant]

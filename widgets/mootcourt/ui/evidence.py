@@ -65,6 +65,9 @@ class ToggleRow(widgets.VBox):
             dependents = world.dependents(self.toggle_id)
             if dependents:
                 notes.append(w("ui.evidence.cascade", items=w.labels(dependents, items=True)))
+        had = [lv.id for lv in frame.judgment.levels if lv.had(self.toggle_id)]
+        if toggle.kind == "evidence" and len(had) < len(frame.judgment.levels):
+            notes.append(w("ui.evidence.before", levels=w.labels(had) or w.t("cli.none")))
         flips = frame.flips.get(self.toggle_id)
         if flips:
             notes.append(
