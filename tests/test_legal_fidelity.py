@@ -576,3 +576,23 @@ def test_storage_is_processing_is_a_labelled_competing_reading() -> None:
     assert record.result == "not_established" and fault.result == "presumed"
     assert fault.rules[0] == "pipl-69(1)"
     assert "competing reading" in PARAMETERS["temporal_anchor"].meaning["storage"]["en"]
+
+
+def test_rebuttal_is_weighed_on_a_labelled_ladder() -> None:
+    """Item 6: a filing < an assessment report < logs; a court content with the middle rung
+    accepts the report but not the filing, and says what the report shows."""
+    liu = load_case("liu-v-platform-2024")
+    middle = {"second_instance": {"rebuttal": "assessment_report"}}
+    assert (
+        evaluate(liu, liu.record_world(), middle).level("second_instance").step("fault").result
+        == "presumed"
+    )
+    with_report = liu.record_world().with_toggles(mlps_assessment_report=True)
+    fault = evaluate(liu, with_report, middle).level("second_instance").step("fault")
+    assert fault.result == "rebutted"
+    assert "more than a filing" in fault.text("en")
+    top = evaluate(liu, with_report).level("second_instance").step("fault")
+    assert top.result == "presumed"
+    assert "ours" in PARAMETERS["rebuttal"].meaning["assessment_report"]["en"] or (
+        "ladder" in PARAMETERS["rebuttal"].meaning["assessment_report"]["en"]
+    )

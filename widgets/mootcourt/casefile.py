@@ -238,6 +238,12 @@ class Evidence(Model):
     )
     requires: list[Id] = Field(default_factory=list)
     source: SourceRef | None = None
+    rung: Literal["filing", "policy", "assessment", "processing_logs"] | None = Field(
+        default=None,
+        description="where evidence of no fault stands on the kit's teaching ladder (ours): a "
+        "filing certificate or a policy < an assessment report < logs of how this plaintiff's "
+        "data was processed",
+    )
     before: list[Id] = Field(
         default_factory=list,
         description="the levels (courts) this item was before; empty means every level",

@@ -93,6 +93,11 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                     "备案证明、制度文件、认证等一般合规证据即可推翻推定或反驳推断的过错"
                     "（本套件对两者适用同一标准；法律上证明没有过错与提出反驳证据有别）",
                 ),
+                assessment_report=(
+                    "our teaching ladder: an assessment report on the systems answers it, a "
+                    "filing certificate or a policy does not",
+                    "本套件的教学阶梯：系统测评报告即可推翻，备案证明或制度文件不能",
+                ),
                 specific_processing=(
                     "only evidence about the processing of this plaintiff's data answers it",
                     "只有关于处理本案原告信息的具体证据才能推翻",

@@ -467,10 +467,18 @@ def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evide
     offered = ctx.evidence_in("fault", supports=False, offered_by=defendant)
     if not offered:
         return [], []
-    kinds = {"specific_processing"}
-    if ctx.param("rebuttal") == "general_compliance":
-        kinds.add("general_compliance")
-    return ([e for e in offered if e.kind in kinds], [e for e in offered if e.kind not in kinds])
+    rule = ctx.param("rebuttal")
+
+    def answers(e: Evidence) -> bool:
+        if e.kind == "specific_processing":
+            return True
+        if e.kind != "general_compliance":
+            return False
+        return rule == "general_compliance" or (
+            rule == "assessment_report" and e.rung == "assessment"
+        )
+
+    return ([e for e in offered if answers(e)], [e for e in offered if not answers(e)])
 
 
 def _withheld(ctx: Context, defendant: str) -> list[str]:
@@ -503,7 +511,12 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
         logs = [e for e in answering if e.kind == "specific_processing"]
         if logs:
             rules += [r for r in _rules(ctx, "fault.logs") if r not in rules]
-        key = "fault.rebutted.specific" if logs else "fault.rebutted.general"
+        if logs:
+            key = "fault.rebutted.specific"
+        elif any(e.rung == "assessment" for e in answering):
+            key = "fault.rebutted.assessment"
+        else:
+            key = "fault.rebutted.general"
         return Finding(
             Result.REBUTTED,
             defendant,
