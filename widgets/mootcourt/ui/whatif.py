@@ -46,6 +46,7 @@ CSS = """
 .mc-whatif .mc-wi-level, .mc-whatif .mc-wi-liable, .mc-whatif .mc-wi-not-liable,
 .mc-whatif .mc-wi-open { white-space: nowrap; }
 .mc-whatif .mc-wi-issue { display: block; font-size: 0.9em; }
+.mc-whatif th.mc-wi-level { width: 1%; }
 .mc-whatif ul { margin: 4px 0; padding-left: 18px; }
 .mc-whatif li { margin: 2px 0 6px; }
 """
