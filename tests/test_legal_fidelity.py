@@ -596,3 +596,13 @@ def test_rebuttal_is_weighed_on_a_labelled_ladder() -> None:
     assert "ours" in PARAMETERS["rebuttal"].meaning["assessment_report"]["en"] or (
         "ladder" in PARAMETERS["rebuttal"].meaning["assessment_report"]["en"]
     )
+
+
+def test_pang_new_evidence_on_appeal_cites_the_2001_rules() -> None:
+    pang = load_case("pang-v-qunar-2017")
+    j = evaluate(pang, pang.record_world().with_toggles(flights_new_on_appeal=True))
+    step = j.level("second_instance").step("attribution", "china_eastern")
+    assert {"evidence-2001-41", "evidence-2001-43"} <= set(step.rules)
+    assert "cpl-interp-101" not in step.rules and "new evidence" in step.text("en")
+    assert j.divergence is not None
+    assert ("frequent_flyer_record", "second_instance") in j.divergence.evidence
