@@ -606,3 +606,33 @@ def test_pang_new_evidence_on_appeal_cites_the_2001_rules() -> None:
     assert "cpl-interp-101" not in step.rules and "new evidence" in step.text("en")
     assert j.divergence is not None
     assert ("frequent_flyer_record", "second_instance") in j.divergence.evidence
+
+
+def test_the_appeal_disposition_speaks_as_the_operative_part() -> None:
+    """Item 12: orders belong to the operative part, not to the reasoning; the ground is read
+    from where the courts part ways (law: doctrine; facts: evidence new on appeal)."""
+    liu = load_case("liu-v-platform-2024")
+    record = evaluate(liu, liu.record_world())
+    zh = record.disposition("second_instance", "zh-CN")
+    assert zh is not None and zh.startswith(
+        "刘某的上诉请求成立，本院予以支持。一审判决适用法律错误，本院予以纠正。"
+    )
+    assert "第一百七十七条第一款第二项" in zh and "撤销一审判决" in zh
+    assert record.disposition("first_instance", "zh-CN") is None
+    for step in record.level("second_instance").steps:
+        assert "判决如下" not in step.text("zh-CN")
+    report = record.to_dict("zh-CN")
+    assert report["levels"][1]["disposition"] == zh
+    new = evaluate(
+        liu,
+        liu.record_world().with_toggles(data_flow_new_on_appeal=True),
+        {"first_instance": {"attribution": "field_level"}},
+    )
+    assert "二审中出现新的证据" in (new.disposition("second_instance", "zh-CN") or "")
+    same = evaluate(liu, liu.record_world().with_toggles(alias_on_waybills=False))
+    text = same.disposition("second_instance", "en") or ""
+    assert "dismissed" in text and "reasons differ" in text
+    pang = load_case("pang-v-qunar-2017")
+    p = evaluate(pang, pang.record_world()).disposition("second_instance", "zh-CN") or ""
+    assert "去哪儿网向庞理鹏赔礼道歉" in p and "东航向庞理鹏赔礼道歉" in p
+    assert "民事诉讼法" not in p, "the 2017 numbering is not in the statute book"

@@ -52,6 +52,8 @@ class LevelReport(_Strict):
     doctrine: dict[str, DoctrineValue]
     reported_order: list[Issue]
     steps: list[StepReport]
+    disposition: str | None = None
+    """an appeal level's operative part (判决主文), in the court's idiom"""
 
 
 class ParameterChange(_Strict):

@@ -236,6 +236,12 @@ class Judgment:
         found = self.divergences
         return found[0] if found else None
 
+    def disposition(self, level_id: str, lang: str = "en") -> str | None:
+        """What an appeal level orders, in the court's idiom (None for the first level)."""
+        from .disposition import disposition
+
+        return disposition(self, level_id, lang)
+
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The `evaluate --json` object (schema: `schemas/judgment.schema.json`)."""
         d = self.divergence
@@ -243,7 +249,10 @@ class Judgment:
             "case": self.case.id,
             "lang": lang,
             "world": dict(self.world),
-            "levels": [_level_dict(self.case, lv, lang) for lv in self.levels],
+            "levels": [
+                {**_level_dict(self.case, lv, lang), "disposition": self.disposition(lv.id, lang)}
+                for lv in self.levels
+            ],
             "divergence": None
             if d is None
             else {

@@ -89,6 +89,10 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         # it was not raised, and a court may not raise it of its own motion (193).
         "remedy.apology": ("pipl-69(1)", "cc-1000(1)"),
         "remedy.compensation": ("pipl-69(2)", "cc-1182"),
+        # the appeal's disposition: dismissed and affirmed, or reversed for an error of law or
+        # fact (a case decided under an earlier numbering names none it cannot cite)
+        "disposition.dismissed": ("cpl-177(1)(1)",),
+        "disposition.allowed": ("cpl-177(1)(2)",),
         "remedy.distress": ("cc-1183",),
     }
 )
