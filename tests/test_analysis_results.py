@@ -42,7 +42,7 @@ def test_conditions_reproduce_the_engine(case: Case) -> None:
     valid = space.valid.to_bytes(space.size // 8 + 1, "little")
     numbers = [n for n in range(space.size) if valid[n >> 3] >> (n & 7) & 1]
     small = numbers if len(numbers) <= 1000 else rng.sample(numbers, 300)
-    large = numbers if len(numbers) <= 1000 else rng.sample(numbers, 20_000)
+    large = numbers if len(numbers) <= 20_000 else rng.sample(numbers, 20_000)
     for level in case.levels:
         tree = compile_level(case, level, case.doctrine(level))
         condition = minimal_condition(tree, every_world(tree))
