@@ -493,6 +493,7 @@ def test_the_steps_cite_the_paragraphs_meant() -> None:
         {"second_instance": {"fault_rule": "plaintiff_proves", "fault_inference": "from_custody"}},
     )
     assert "evidence-10(1)(4)" in custody.level("second_instance").step("fault").rules
+    assert "evidence-10(1)(3)" in lv.step("fault").rules, "presumed by law, not inferred"
 
 
 # --- Item 8: the remedy is reasoned -----------------------------------------------------------

@@ -62,8 +62,10 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         ),
         # the plaintiff's own evidence of the defendant's failure of a security duty
         "fault.proven": ("cc-1165(1)", "cc-1038(2)", "pipl-9", "pipl-51"),
-        # presumed fault: the first id is the presumption's source, its date decides reach in time
-        "fault.presumed": ("pipl-69(1)", "cc-1165(2)"),
+        # presumed fault: the first id is the presumption's source, its date decides reach in
+        # time; a fact presumed by law needs no proof (evidence-10(1)(3)), in contrast with an
+        # inference from experience (10(1)(4)): the contrast the fault switch teaches
+        "fault.presumed": ("pipl-69(1)", "cc-1165(2)", "evidence-10(1)(3)"),
         # what no fault means: the duties breached (security; remedy and notify on a leak)
         "fault.duties": ("cc-1038(2)", "pipl-9", "pipl-51", "pipl-57"),
         # rebuttal evidence weighed freely, to the high-probability standard
