@@ -344,3 +344,26 @@ def test_the_board_says_which_court_had_an_item(liu: Case, no_whatif: None) -> N
     checkbox(x, hypothesis.id).value = True
     levels = [liu.label(level, "en") for level in hypothesis.confines.levels]
     assert f"before: {levels[0]}" in x.evidence.rows[item].meta.value
+
+
+def test_a_render_with_nothing_new_sends_nothing(liu: Case, no_whatif: None) -> None:
+    """Views may simply re-render: equal values are dropped, so only what changed travels."""
+    x = Explorer(liu, lang="en")
+    sent: list[str] = []
+    original = widgets.Widget.send_state
+
+    def counting(self: widgets.Widget, key: object = None) -> None:
+        sent.append(type(self).__name__)
+        original(self, key=key)
+
+    widgets.Widget.send_state = counting  # type: ignore[method-assign]
+    try:
+        x._render()
+        assert sent == [], f"a re-render of the same frame sent {sent}"
+        checkbox(x, "alias_on_waybills").value = False
+        assert sent, "a click sends the changes"
+        clicked = len(sent)
+        x._render()
+        assert len(sent) == clicked
+    finally:
+        widgets.Widget.send_state = original  # type: ignore[method-assign]

@@ -101,7 +101,7 @@ class Explorer(widgets.VBox):
     def _render(self, _change: Any = None) -> None:
         frame = self.frame()
         w = frame.words
-        self.title.value = f"<span>{e(self.case.title(w.lang))}</span>"
+        self.title.value = f"<h2>{e(self.case.title(w.lang))}</h2>"
         for i, name in enumerate(TABS):
             self.tabs.set_title(i, w.raw(f"ui.tab.{name}"))
         if self.whatif is not None:

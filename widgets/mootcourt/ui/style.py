@@ -41,7 +41,8 @@ CSS = """
 .mc-explorer .widget-html-content { white-space: normal; overflow-wrap: anywhere; }
 .mc-header { align-items: center; gap: 8px 12px; padding: 4px 0 8px;
   border-bottom: 1px solid var(--mc-line); }
-.mc-title .widget-html-content { font-size: 1.35em; font-weight: 650; line-height: 1.25; }
+.mc-title h2 { font-size: 1.35em; font-weight: 650; line-height: 1.25; margin: 0;
+  color: var(--mc-fg); }
 .mc-body { gap: 12px; align-items: flex-start; padding-top: 8px; }
 .mc-inputs { flex: 1 1 330px; min-width: 0; max-width: 100%; }
 .mc-courts { flex: 2 1 520px; min-width: 0; max-width: 100%; }
