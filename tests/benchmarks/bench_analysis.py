@@ -155,10 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=1000, help="worlds for the naive loop")
     parser.add_argument("--naive-full", action="store_true", help="run the naive loop whole")
     parser.add_argument("--clicks", type=int, default=40, help="What-if updates to time")
-    parser.add_argument("--growth", type=int, default=3, help="extra parties, 0..k")
+    parser.add_argument("--growth", type=int, default=3, help="extra parties, 0..k (-1: none)")
+    parser.add_argument(
+        "--case", dest="cases", action="append", choices=CASES, help="cases to measure (all)"
+    )
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}")
-    for case_id in CASES:
+    for case_id in args.cases or CASES:
         case = load_case(case_id)
         explain(case)  # imports sympy once: not part of any run below
         median, runs = median_of(lambda c=case: cold_analysis(c), args.repeat)
@@ -181,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         if panel is not None:
             shown, _ = median_of(panel, args.clicks)
             print(f"  What-if panel update (evaluate + show)     median {shown * 1000:.2f} ms")
+    if args.growth < 0:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         print("growth: the record case with extra hypothetical parties")
         for k in range(args.growth + 1):
