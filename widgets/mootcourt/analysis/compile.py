@@ -158,13 +158,22 @@ _TREES: dict[tuple[object, ...], LevelTree] = {}
 _MAX_TREES = 256
 
 
+def _key(case: Case, level: str, doctrine: Doctrine, known: Mapping[str, bool]) -> tuple:
+    return (case, level, tuple(sorted(doctrine.values.items())), tuple(sorted(known.items())))
+
+
+def is_compiled(case: Case, level: str, doctrine: Doctrine) -> bool:
+    """Is the level's diagram under this doctrine (over every world) already at hand?"""
+    return _key(case, level, doctrine, {}) in _TREES
+
+
 def compile_level(
     case: Case, level: str, doctrine: Doctrine, given: Facts | None = None
 ) -> LevelTree:
     """The level's diagram under `doctrine`, below the known facts in `given` (cached: a
     student's clicks and `explain` reuse it; the case object is immutable)."""
     known = {t: v for t, v in (given or {}).items() if v is not None}
-    key = (case, level, tuple(sorted(doctrine.values.items())), tuple(sorted(known.items())))
+    key = _key(case, level, doctrine, known)
     tree = _TREES.get(key)
     if tree is None:
         if len(_TREES) >= _MAX_TREES:

@@ -19,7 +19,7 @@ from . import wording
 from .compile import LevelTree, compile_level
 from .conditions import Condition, minimal_condition
 from .decomposition import Decomposition, decompose
-from .sensitivity import FlipEffect, Settled, sensitivity, settled
+from .sensitivity import FlipEffect, Settled, evaluated, sensitivity, settled
 from .space import Facts
 from .worlds import LevelWorlds, every_world
 
@@ -124,6 +124,7 @@ def explain(
     *,
     conditions: bool = True,
     presets: Mapping[str, Doctrine] | None = None,
+    compiled: bool = True,
 ) -> Explanation:
     """Analyse `case` in the world `facts` (record values for toggles not given; None means
     unknown) under each level's doctrine with the user's overrides.
@@ -131,7 +132,9 @@ def explain(
     `levels` restricts the per-level parts to some levels; the decomposition always runs
     between consecutive levels of the case. `conditions=False` skips the minimisation (the
     What-if tab asks for it only when shown). `presets` gives each level's doctrine whole
-    (as a judgment carries it) instead of overrides.
+    (as a judgment carries it) instead of overrides. `compiled=False` (a complete world
+    only) answers the questions about this world by evaluating its one-flip neighbours
+    instead of compiling every level: no counts, no conditions, the same sensitivity.
     """
     full = check_facts(case, facts or {})
     doctrines = dict(presets) if presets is not None else doctrines_of(case, doctrine)
@@ -139,10 +142,26 @@ def explain(
     for level in chosen:
         if level not in case.levels:
             raise WorldError(f"unknown level '{level}'; valid: {', '.join(case.levels)}")
+    pairs = list(pairwise(case.levels))
+    if not compiled:
+        if any(v is None for v in full.values()):
+            raise WorldError("unknown facts need the compiled analysis")
+        now, effects = evaluated(case, doctrines, chosen, full)
+        return Explanation(
+            case=case,
+            facts=full,
+            levels=chosen,
+            doctrines=doctrines,
+            trees={},
+            counts={},
+            conditions={},
+            sensitivity=effects,
+            settled={lv: Settled(lv, now[lv][0], ()) for lv in chosen},
+            decomposition=tuple(decompose(case, pair, doctrines, full) for pair in pairs),
+        )
     trees = {lv: compile_level(case, lv, doctrines[lv]) for lv in chosen}
     counts = {lv: every_world(tree) for lv, tree in trees.items()}
     found = {lv: minimal_condition(trees[lv], counts[lv]) for lv in chosen} if conditions else {}
-    pairs = list(pairwise(case.levels))
     return Explanation(
         case=case,
         facts=full,

@@ -5,21 +5,25 @@ reversal needed, and (on request) every valid world and the exact conditions of 
     panel.show(judgment, "en")     # after every input; re-renders from the compiled trees
     panel.flips                    # toggle id -> the levels whose result flipping it changes
 
-The panel reads the analysis (`mootcourt.analysis`), never the rules: each level is compiled
-once per doctrine, and a click is a few walks down the compiled diagrams. The counts over
-every world and the minimal conditions (which import sympy the first time) are computed only
-when the student opens them. Styles use JupyterLab's `--jp-*` variables only; nothing loads
-from a CDN.
+The panel reads the analysis (`mootcourt.analysis`), never the rules. Each level is
+compiled once per doctrine, in a background thread, so that the explorer's first view does
+not wait for it; until the diagrams are at hand the panel answers for the current world by
+evaluating its one-flip neighbours (the same answers, a little slower), and afterwards a
+click is a few walks down the diagrams. The counts over every world and the minimal
+conditions (which import sympy the first time) are computed only when the student opens
+them. Styles use JupyterLab's `--jp-*` variables only; nothing loads from a CDN.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import traitlets
 
 from ..analysis import explain, wording
+from ..analysis.compile import compile_level, is_compiled
 from ..analysis.conditions import minimal_condition
 from ..analysis.worlds import every_world
 from ..engine.texts import join
@@ -27,8 +31,11 @@ from ..i18n import messages
 from .words import e
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..analysis import Explanation
     from ..case import Case
+    from ..doctrine import Doctrine
     from ..engine import Judgment
 
 CSS = """
@@ -59,10 +66,13 @@ class WhatIfPanel(widgets.VBox):
 
     flips = traitlets.Dict(help="toggle id -> level ids whose result flipping it changes")
 
-    def __init__(self, case: Case, lang: str = "en") -> None:
+    def __init__(self, case: Case, lang: str = "en", *, background: bool = True) -> None:
+        """`background=False` compiles on the first view instead of in a thread."""
         self.case = case
         self.lang = lang
+        self.background = background
         self.report: Explanation | None = None
+        self._warming: threading.Thread | None = None
         self.now = widgets.HTML()
         self.moves = widgets.HTML()
         self.details = widgets.ToggleButton(value=False)
@@ -80,7 +90,12 @@ class WhatIfPanel(widgets.VBox):
         """Re-render for this judgment's world and doctrines (after every input)."""
         self.lang = lang
         presets = {lv.id: lv.doctrine for lv in judgment.levels}
-        report = explain(self.case, dict(judgment.world), conditions=False, presets=presets)
+        ready = not self.background or self._compiled(presets)
+        report = explain(
+            self.case, dict(judgment.world), conditions=False, presets=presets, compiled=ready
+        )
+        if not ready:
+            self._warm(presets)
         self.report = report
         self.flips = {effect.toggle: list(effect.flips()) for effect in report.sensitivity}
         t = messages(lang)
@@ -93,6 +108,23 @@ class WhatIfPanel(widgets.VBox):
     def _details_toggled(self, change: dict[str, Any]) -> None:
         if self.report is not None:
             self.every.value = _every_html(self.report, self.lang) if change["new"] else ""
+
+    def _compiled(self, presets: Mapping[str, Doctrine]) -> bool:
+        return all(is_compiled(self.case, lv, d) for lv, d in presets.items())
+
+    def _warm(self, presets: Mapping[str, Doctrine]) -> None:
+        """Compile every level for these doctrines in a daemon thread (one at a time); the
+        results land in the analysis's cache, which the next click reads."""
+        if self._warming is not None and self._warming.is_alive():
+            return
+        case = self.case
+
+        def work() -> None:
+            for lv, doctrine in presets.items():
+                compile_level(case, lv, doctrine)
+
+        self._warming = threading.Thread(target=work, name="mootcourt-whatif", daemon=True)
+        self._warming.start()
 
 
 def _result(value: bool | None, lang: str) -> str:
@@ -178,7 +210,10 @@ def _every_html(report: Explanation, lang: str) -> str:
     case = report.case
     t = messages(lang)
     parts = [f"<h4>{e(t('analysis.heading.worlds'))}</h4>"]
-    for lv, tree in report.trees.items():
+    trees = report.trees or {
+        lv: compile_level(case, lv, report.doctrines[lv]) for lv in report.levels
+    }
+    for lv, tree in trees.items():
         counts = every_world(tree)
         never = join([case.label(x, lang) for x in counts.irrelevant], lang, long=True)
         line = t(
@@ -192,7 +227,7 @@ def _every_html(report: Explanation, lang: str) -> str:
             f'<p class="mc-wi-sentence">{e(line)}<br><span class="mc-wi-dim">{e(dim)}</span></p>'
         )
     parts.append(f"<h4>{e(t('analysis.heading.conditions'))}</h4>")
-    for tree in report.trees.values():
+    for tree in trees.values():
         condition = minimal_condition(tree, every_world(tree))
         parts.append(f'<p class="mc-wi-sentence">{e(wording.condition(case, condition, lang))}</p>')
     return f'<div class="mc-wi-every">{"".join(parts)}</div>'
