@@ -637,3 +637,20 @@ def test_the_appeal_disposition_speaks_as_the_operative_part() -> None:
     p = evaluate(pang, pang.record_world()).disposition("second_instance", "zh-CN") or ""
     assert "去哪儿网向庞理鹏赔礼道歉" in p and "东航向庞理鹏赔礼道歉" in p
     assert "民事诉讼法" not in p, "the 2017 numbering is not in the statute book"
+
+
+def test_pang_withheld_records_are_judged_under_the_2001_rule() -> None:
+    """Item 5 for Pang: the 2001 adverse inference (Art. 75), not the 2019 one; it shows the
+    content of the records (what Qunar held), not the source, and no longer as an assumption."""
+    pang = load_case("pang-v-qunar-2017")
+    world = pang.record_world().with_toggles(qunar_held_phone=False, qunar_records_withheld=True)
+    lv = evaluate(pang, world).level("second_instance")
+    step = lv.step("attribution", "qunar")
+    assert step.result == "established"
+    assert "evidence-2001-75" in step.rules and "evidence-95" not in step.rules
+    assert "not the ultimate fact of the source" in step.text("en")
+    assert "that Qunar held these rests on an assumption" not in step.text("en")
+    refused = evaluate(pang, world, {"second_instance": {"withheld_document": "not_accepted"}})
+    assert refused.level("second_instance").step("attribution", "qunar").result == (
+        "not_established"
+    )

@@ -47,7 +47,7 @@ def _assumed(ctx: Context, rule: FieldRule) -> bool:
     """Does this holding rest on an assumption (ours, or one the judgment presupposes)?"""
     evidence = ctx.case.evidence
     return rule.basis == "inferred" or any(
-        t in evidence and evidence[t].kind == "assumption" for t in rule.when
+        t in evidence and evidence[t].kind == "assumption" and ctx.on(t) for t in rule.when
     )
 
 
@@ -58,7 +58,7 @@ def _apply(
     assumed: dict[str, bool] | None = None,
 ) -> None:
     for rule in rules:
-        if not ctx.all_on(rule.when):
+        if not all(shown(ctx, t) for t in rule.when):
             continue
         if rule.unless and ctx.all_on(rule.unless):
             continue
@@ -185,8 +185,11 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
                         flags[f] = more[f]
                     _raise(matrix[p], f, state)
             assumed[p] = tuple(f for f in leaked if matrix[p][f] == HELD and flags[f])
-            for t in case.parties[p].holds.known_through:
-                stood_in += [s for s in stand_ins(ctx, t) if s not in stood_in]
+            holds = case.parties[p].holds
+            needed = [*holds.known_through, *(t for r in holds.rules for t in r.when)]
+            for t in needed:
+                if not ctx.on(t):
+                    stood_in += [s for s in stand_ins(ctx, t) if s not in stood_in]
         sources = [p for p in parties if all(matrix[p][f] != ABSENT for f in leaked)]
         held_by = [p for p in sources if all(matrix[p][f] == HELD for f in leaked)]
     else:
