@@ -78,23 +78,6 @@ def test_panel_follows_inputs_and_languages(liu: Case) -> None:
     assert panel.details.description == "所有情形与充要条件"
 
 
-def test_compiling_first_or_in_the_background_shows_the_same(liu: Case) -> None:
-    explorer = Explorer(liu, "en")
-    explorer.state.set_toggle("payment", False)
-    eager = WhatIfPanel(liu, "en", background=False)
-    eager.show(explorer.judgment, "en")
-    from mootcourt.analysis.compile import clear_caches
-
-    clear_caches()
-    lazy = WhatIfPanel(liu, "en")
-    lazy.show(explorer.judgment, "en")  # evaluates the neighbours, compiles in a thread
-    assert lazy.flips == eager.flips
-    assert lazy.now.value == eager.now.value and lazy.moves.value == eager.moves.value
-    lazy._warming.join()
-    lazy.show(explorer.judgment, "en")  # now from the compiled diagrams
-    assert lazy.now.value == eager.now.value
-
-
 def test_the_explorer_does_not_import_sympy() -> None:
     import subprocess
     import sys
@@ -104,7 +87,6 @@ def test_the_explorer_does_not_import_sympy() -> None:
         "from mootcourt import load_case\n"
         "from mootcourt.ui import Explorer\n"
         "x = Explorer(load_case('pang-v-qunar-2017'), 'en')\n"
-        "if x.whatif._warming is not None:\n    x.whatif._warming.join()\n"
         "print('sympy' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

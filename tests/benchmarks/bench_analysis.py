@@ -111,7 +111,7 @@ def panel_update(case: Case) -> Callable[[], object] | None:
         from mootcourt.ui.whatif import WhatIfPanel
     except ImportError:
         return None
-    panel = WhatIfPanel(case, "en", background=False)  # compiled once, before timing
+    panel = WhatIfPanel(case, "en")
     panel.show(evaluate(case, case.record_world()), "en")
     record = case.record_world()
     toggles = [t for t in case.toggles if not record.blocked_by(t)]

@@ -2,11 +2,11 @@
 
 Start from the first court's preset and move towards the second's one parameter at a time,
 in every order. Every subset of the moves is one hypothetical court, evaluated by the engine
-in the current world (through the compiled tree, so unknown facts give an open result rather
-than a guess). A move is necessary when no subset without it reaches the second court's
-result, and sufficient when it reaches it alone. Each move keeps its basis (reported, or our
-reading), because a reversal that hangs on an inferred parameter is our reconstruction, not
-the court's holding.
+in the current world (where facts are unknown, through a diagram compiled over them, so the
+result is open rather than a guess). A move is necessary when no subset without it reaches
+the second court's result, and sufficient when it reaches it alone. Each move keeps its
+basis (reported, or our reading), because a reversal that hangs on an inferred parameter is
+our reconstruction, not the court's holding.
 
 Where the case puts some evidence before one court only (`before`, `confines`), which record
 a court decides on is a move too (`record`): evaluated under the second court's level id,
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations, permutations
 from typing import TYPE_CHECKING
 
+from ..engine.evaluate import evaluate_level
 from .compile import compile_level
 from .sensitivity import LevelResult, result_in
 from .space import Facts
@@ -86,11 +87,14 @@ def decompose(
     if has_separate_records(case):
         names.append(RECORD)
     known = {t: v for t, v in facts.items() if v is not None}
+    complete = len(known) == len(case.toggles)
 
     def result(made: frozenset[str]) -> LevelResult:
         values = {p: (second if p in made else first).values[p] for p in first.values}
         doctrine = first.with_values(values) if values != dict(first.values) else first
         level = b if RECORD in made else a
+        if complete:  # one run of the engine; nothing worth keeping in the cache
+            return evaluate_level(case, level, doctrine, known.__getitem__).liable
         return result_in(compile_level(case, level, doctrine, known), facts)
 
     table: dict[frozenset[str], LevelResult] = {}

@@ -5,25 +5,25 @@ reversal needed, and (on request) every valid world and the exact conditions of 
     panel.show(judgment, "en")     # after every input; re-renders from the compiled trees
     panel.flips                    # toggle id -> the levels whose result flipping it changes
 
-The panel reads the analysis (`mootcourt.analysis`), never the rules. Each level is
-compiled once per doctrine, in a background thread, so that the explorer's first view does
-not wait for it; until the diagrams are at hand the panel answers for the current world by
-evaluating its one-flip neighbours (the same answers, a little slower), and afterwards a
-click is a few walks down the diagrams. The counts over every world and the minimal
-conditions (which import sympy the first time) are computed only when the student opens
-them. Styles use JupyterLab's `--jp-*` variables only; nothing loads from a CDN.
+The panel reads the analysis (`mootcourt.analysis`), never the rules. For the current world
+it evaluates the one-flip neighbours (about twenty evaluations: as quick per click as looking
+them up in compiled diagrams, and no second of compiling before the first view, nor one per
+kernel when a class arrives at once); the analysis tests check that this says exactly what
+the compiled diagrams say. Every level is compiled (once per doctrine, then cached) only when
+the student opens the counts over every world and the minimal conditions, which also import
+sympy the first time. Styles use JupyterLab's `--jp-*` variables only; nothing loads from a
+CDN.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import traitlets
 
 from ..analysis import explain, wording
-from ..analysis.compile import compile_level, is_compiled
+from ..analysis.compile import compile_level
 from ..analysis.conditions import minimal_condition
 from ..analysis.worlds import every_world
 from ..engine.texts import join
@@ -31,11 +31,8 @@ from ..i18n import messages
 from .words import e
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from ..analysis import Explanation
     from ..case import Case
-    from ..doctrine import Doctrine
     from ..engine import Judgment
 
 CSS = """
@@ -66,13 +63,10 @@ class WhatIfPanel(widgets.VBox):
 
     flips = traitlets.Dict(help="toggle id -> level ids whose result flipping it changes")
 
-    def __init__(self, case: Case, lang: str = "en", *, background: bool = True) -> None:
-        """`background=False` compiles on the first view instead of in a thread."""
+    def __init__(self, case: Case, lang: str = "en") -> None:
         self.case = case
         self.lang = lang
-        self.background = background
         self.report: Explanation | None = None
-        self._warming: threading.Thread | None = None
         self.now = widgets.HTML()
         self.moves = widgets.HTML()
         self.details = widgets.ToggleButton(value=False)
@@ -90,12 +84,9 @@ class WhatIfPanel(widgets.VBox):
         """Re-render for this judgment's world and doctrines (after every input)."""
         self.lang = lang
         presets = {lv.id: lv.doctrine for lv in judgment.levels}
-        ready = not self.background or self._compiled(presets)
         report = explain(
-            self.case, dict(judgment.world), conditions=False, presets=presets, compiled=ready
+            self.case, dict(judgment.world), conditions=False, presets=presets, compiled=False
         )
-        if not ready:
-            self._warm(presets)
         self.report = report
         self.flips = {effect.toggle: list(effect.flips()) for effect in report.sensitivity}
         t = messages(lang)
@@ -108,23 +99,6 @@ class WhatIfPanel(widgets.VBox):
     def _details_toggled(self, change: dict[str, Any]) -> None:
         if self.report is not None:
             self.every.value = _every_html(self.report, self.lang) if change["new"] else ""
-
-    def _compiled(self, presets: Mapping[str, Doctrine]) -> bool:
-        return all(is_compiled(self.case, lv, d) for lv, d in presets.items())
-
-    def _warm(self, presets: Mapping[str, Doctrine]) -> None:
-        """Compile every level for these doctrines in a daemon thread (one at a time); the
-        results land in the analysis's cache, which the next click reads."""
-        if self._warming is not None and self._warming.is_alive():
-            return
-        case = self.case
-
-        def work() -> None:
-            for lv, doctrine in presets.items():
-                compile_level(case, lv, doctrine)
-
-        self._warming = threading.Thread(target=work, name="mootcourt-whatif", daemon=True)
-        self._warming.start()
 
 
 def _result(value: bool | None, lang: str) -> str:
