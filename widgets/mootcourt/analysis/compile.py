@@ -162,11 +162,6 @@ def _key(case: Case, level: str, doctrine: Doctrine, known: Mapping[str, bool]) 
     return (case, level, tuple(sorted(doctrine.values.items())), tuple(sorted(known.items())))
 
 
-def is_compiled(case: Case, level: str, doctrine: Doctrine) -> bool:
-    """Is the level's diagram under this doctrine (over every world) already at hand?"""
-    return _key(case, level, doctrine, {}) in _TREES
-
-
 def compile_level(
     case: Case, level: str, doctrine: Doctrine, given: Facts | None = None
 ) -> LevelTree:
