@@ -79,6 +79,12 @@ def isolated_env(home: Path) -> dict[str, str]:
     (notification / "notification.jupyterlab-settings").write_text(
         '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
     )
+    # Lab 4 renders only the cells in view ("windowing"); tests and screenshots need them all.
+    tracker = home / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True, exist_ok=True)
+    (tracker / "tracker.jupyterlab-settings").write_text(
+        '{"windowingMode": "none"}', encoding="utf-8"
+    )
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["PYTHONUNBUFFERED"] = "1"
     return env
@@ -223,6 +229,7 @@ def jupyterlab(root: Path, home: Path) -> Iterator[Server]:
         "--MappingKernelManager.cull_idle_timeout=600",
         "--MappingKernelManager.cull_interval=60",
         "--LabApp.news_url=",
+        "--LabApp.expose_app_in_browser=True",  # tests run Lab's own commands, not menus
     ]
     with log.open("wb") as out:
         proc = subprocess.Popen(

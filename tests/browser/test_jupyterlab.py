@@ -21,10 +21,14 @@ def _run_all(page) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 def test_explorer_runs_in_jupyterlab(lab_server, page, screenshots, lang: str) -> None:
-    page.goto(f"{lab_server.url}/lab/tree/{lang}/explore.ipynb")
+    # a workspace of its own, reset: Lab would otherwise reopen the previous test's tabs
+    page.goto(
+        f"{lab_server.url}/lab/workspaces/t-{lang}/tree/{lang}/05-where-they-diverge.ipynb?reset"
+    )
     _run_all(page)
     explorer = page.locator(".mc-explorer").first
-    explorer.locator(".mc-outcome-second_instance").wait_for(timeout=LAB_TIMEOUT)
+    explorer.locator(".mc-outcome-second_instance").wait_for(state="attached", timeout=LAB_TIMEOUT)
+    explorer.scroll_into_view_if_needed()
     banner = explorer.locator(".mc-outcome-second_instance")
     assert "mc-liable" in (banner.get_attribute("class") or "").split()
     explorer.locator(".mc-toggle-alias_on_waybills input").click()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from mootcourt import load_case
+
 from .servers import ARTIFACTS  # noqa: F401  (screenshots land under test-artifacts/)
 
 RENDER_TIMEOUT = 90_000
@@ -14,9 +16,13 @@ CLICK_TIMEOUT = 15_000
 SECOND = ".mc-explorer >> nth=0 >> .mc-outcome-second_instance"
 
 
-def _open(page, server, lang: str, theme: str = "light") -> None:
+LIU = "05-where-they-diverge.ipynb"  # the lesson with the full explorer on the record case
+PANG = "08-pang-and-what-pipl-changed.ipynb"
+
+
+def _open(page, server, lang: str, theme: str = "light", notebook: str = LIU) -> None:
     query = "?theme=dark" if theme == "dark" else ""
-    page.goto(f"{server.url}/voila/render/{lang}/explore.ipynb{query}")
+    page.goto(f"{server.url}/voila/render/{lang}/{notebook}{query}")
     page.wait_for_selector(".mc-explorer .mc-outcome-second_instance", timeout=RENDER_TIMEOUT)
 
 
@@ -50,14 +56,16 @@ def test_alias_toggle_flips_the_appeal_and_back(voila_server, page, screenshots)
 
 
 def test_pang_in_chinese_shows_both_defendants(voila_server, page) -> None:
-    _open(page, voila_server, "zh-CN")
-    pang = page.locator(".mc-explorer").nth(1)
+    _open(page, voila_server, "zh-CN", notebook=PANG)
+    pang = page.locator(".mc-explorer").first
     pang.locator(".mc-outcome-second_instance").wait_for(timeout=RENDER_TIMEOUT)
     for defendant in ("qunar", "china_eastern"):
         cell = pang.locator(f".mc-step-second_instance-{defendant}-attribution")
         assert cell.count() == 1, f"no attribution cell for {defendant}"
     text = pang.inner_text()
-    assert "二审" in text and "趣拿" in text, "the Pang explorer speaks Chinese"
+    case = load_case("pang-v-qunar-2017")
+    for name in (case.levels["second_instance"].label("zh-CN"), case.label("qunar", "zh-CN")):
+        assert name in text, f"the Pang explorer does not show {name!r}"
     assert "lang." not in text and "param." not in text, "a catalogue key leaked into the page"
 
 
@@ -67,6 +75,7 @@ def test_screenshots(voila_server, page, screenshots, lang: str, theme: str) -> 
     """Every view at 1280x720 in both languages and both themes, for a person to look at."""
     _open(page, voila_server, lang, theme)
     explorer = page.locator(".mc-explorer").first
+    explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280, f"horizontal scrolling at 1280 px: page is {width} px wide"
     page.screenshot(path=screenshots / f"voila-explorer-{lang}-{theme}.png")
@@ -74,5 +83,6 @@ def test_screenshots(voila_server, page, screenshots, lang: str, theme: str) -> 
     for i in range(tabs.count()):
         tabs.nth(i).click()
         page.wait_for_timeout(300)
+        explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
         page.screenshot(path=screenshots / f"voila-explorer-{lang}-{theme}-tab{i}.png")
     assert not page.console_errors, page.console_errors

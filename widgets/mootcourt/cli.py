@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from . import __version__
+from . import __version__, present
 from .case import Case, load_case, load_statute_file
 from .doctrine import check_value
 from .engine import evaluate
@@ -131,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--lang", choices=LANGUAGES, default="en")
     ex.add_argument("--json", action="store_true", help="print the analysis as JSON")
     ex.set_defaults(run=_explain)
+    present.add_parser(commands)
     return parser
 
 

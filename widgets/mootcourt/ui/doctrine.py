@@ -26,6 +26,7 @@ class ParameterChoice(widgets.VBox):
         self.name.add_class("mc-param-label")
         self.choice = widgets.Dropdown(layout=widgets.Layout(width="100%"))
         self.choice.add_class(hooks.doctrine(level_id, param))
+        self.choice.add_class("mc-named")  # a description for screen readers, hidden on screen
         self.note = widgets.HTML()
         self.note.add_class("mc-param-note")
         self._on_change = on_change
@@ -62,6 +63,8 @@ class ParameterChoice(widgets.VBox):
         finally:
             self._quiet = False
         self.name.value = e(w.t(f"param.{self.param}"))
+        court = frame.case.levels[self.level_id].label(w.lang)
+        self.choice.description = f"{court}{w.colon()}{w.t(f'param.{self.param}')}"
         lines = [e(PARAMETERS[self.param].meaning[value][w.lang])]
         if current.basis[self.param] == "override":
             held_text = w(

@@ -31,6 +31,7 @@ class ScenarioBar(widgets.VBox):
         self.count = len(frame.case.scenarios)
         self.choice = widgets.Dropdown(layout=widgets.Layout(width="auto"))
         self.choice.add_class(hooks.SCENARIOS)
+        self.choice.add_class("mc-named")  # a description for screen readers, hidden on screen
         self.reset = widgets.Button()
         self.reset.add_class(hooks.RESET)
         self.reset.on_click(lambda _: on_reset())
@@ -77,6 +78,7 @@ class ScenarioBar(widgets.VBox):
             self.choice.value = active
         finally:
             self._quiet = False
+        self.choice.description = w.raw("ui.scenarios.label")
         self.reset.description = w.raw("ui.reset")
         self.reset.tooltip = w.raw("ui.reset.help")
         if active == PROMPT:

@@ -56,7 +56,10 @@ CSS = """
 .mc-presenter .mc-present-side { flex: 2 1 380px; min-width: 0; }
 .mc-presenter .mc-cell .mc-meta { display: none; }
 .mc-presenter .mc-cell, .mc-presenter .mc-rowhead { padding: 4px 6px; }
-.mc-presenter .mc-rowhead .jupyter-button { font-size: 1em; }
+.mc-presenter .mc-rowhead .jupyter-button { font-size: 1em; white-space: normal; height: auto;
+  line-height: 1.2; overflow: visible; text-overflow: clip; }
+.mc-presenter .mc-present-controls .jupyter-button { width: auto; white-space: nowrap; }
+.mc-presenter .mc-present-bar .jupyter-button { height: auto; }
 .mc-presenter .mc-banner .mc-verdict { font-size: 1em; }
 .mc-presenter .mc-banner .mc-record { font-size: 0.72em; }
 .mc-presenter .mc-covered .widget-html-content, .mc-presenter .mc-covered {
@@ -72,8 +75,12 @@ CSS = """
 .mc-presenter .mc-announce .widget-html-content { font-size: 0.95em; font-weight: 650;
   padding: 8px 12px; border-left: 6px solid var(--mc-warn);
   background: color-mix(in srgb, var(--mc-warn) 14%, transparent); }
-.mc-presenter .mc-present-bar { gap: 6px; align-items: center; flex-flow: row wrap; }
-.mc-presenter .mc-present-bar .jupyter-button { max-width: 100%; white-space: normal; }
+.mc-presenter .mc-header { flex-flow: row nowrap; gap: 10px; }
+.mc-presenter .mc-header .mc-title { flex: 1 1 auto; }
+.mc-presenter .mc-bar-title .widget-html-content { font-size: 0.7em; margin-top: 6px; }
+.mc-presenter .mc-present-bar { gap: 4px; align-items: center; flex-flow: row wrap; }
+.mc-presenter .mc-present-bar .jupyter-button { max-width: 100%; white-space: normal;
+  font-size: 0.62em; min-height: 1.6em; padding: 1px 8px; margin: 0; }
 .mc-presenter .mc-present-bar .mc-active { box-shadow: inset 0 -4px 0 var(--mc-brand);
   font-weight: 700; }
 .mc-presenter .mc-present-controls { gap: 10px; align-items: center; }
@@ -112,7 +119,9 @@ class Presenter(widgets.VBox):
         }
         self.why = widgets.HTML()
         self.why.add_class("mc-why")
-        bar = widgets.HBox([self.record, *self.hypotheticals.values()])
+        self.bar_title = widgets.HTML()
+        self.bar_title.add_class("mc-bar-title")
+        bar = widgets.HBox(list(self.hypotheticals.values()))
         bar.add_class("mc-present-bar")
         bar.add_class(hooks.SCENARIOS)
         self.grid = CourtsGrid(frame, self._select)
@@ -135,9 +144,9 @@ class Presenter(widgets.VBox):
             [self.previous_button, self.next_button, self.position, self.all_button, self.arrows]
         )
         controls.add_class("mc-present-controls")
-        header = widgets.HBox([self.title, self.language])
+        header = widgets.HBox([self.title, self.record, self.language])
         header.add_class("mc-header")
-        side = widgets.VBox([self.announce, self.reading])
+        side = widgets.VBox([self.announce, self.bar_title, bar, self.why, self.reading])
         side.add_class("mc-present-side")
         grid_box = widgets.VBox([self.grid])
         grid_box.add_class("mc-present-grid")
@@ -153,9 +162,7 @@ class Presenter(widgets.VBox):
         self.inputs.add_class("mc-tabs")
         self.inputs.add_class("mc-present-inputs")
         sheet = widgets.HTML(f"<style>{CSS}</style>")
-        super().__init__(
-            [style(), sheet, header, bar, self.why, controls, body, self.error, self.inputs]
-        )
+        super().__init__([style(), sheet, header, controls, body, self.error, self.inputs])
         for cls in (hooks.ROOT, PRESENTER, f"mc-theme-{theme}", f"mc-case-{case.id}"):
             self.add_class(cls)
         if large:
@@ -224,6 +231,7 @@ class Presenter(widgets.VBox):
         self.title.value = f"<span>{e(self.case.title(w.lang))}</span>"
         self.language.show(w.lang)
         self.record.description = w.raw("ui.presenter.record")
+        self.bar_title.value = f"<b>{w('ui.presenter.hypotheticals')}</b>"
         self.record.tooltip = w.raw("ui.reset.help")
         for i, button in self.hypotheticals.items():
             button.description = self.case.scenarios[i].title(w.lang)
