@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, WorldError, DoctrineError, CaseNotFound) as exc:
         print(f"mootcourt: error: {exc}", file=sys.stderr)
         return BAD_ARGS
+    except BrokenPipeError:  # `mootcourt explain ... | head`: the reader left; not an error
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (silence the flush at exit)
+        return OK
 
 
 def _parser() -> argparse.ArgumentParser:
