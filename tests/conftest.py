@@ -1,13 +1,17 @@
-"""Shared fixtures: the two real cases, and a hypothesis profile fit for CI."""
+"""Shared fixtures: every case under lessons/ (found, never listed, so a new case is tested the
+moment its folder is added), the two built-in cases by name, and a hypothesis profile fit for
+CI."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from mootcourt import Case, load_case
+from mootcourt.lessons import case_ids
 
 # CI: no deadline (a shared 2-core machine), derandomised (a failure reproduces), bounded.
 settings.register_profile(
@@ -21,7 +25,9 @@ settings.register_profile(
 settings.register_profile("dev", deadline=None, max_examples=300)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-CASE_IDS = ("liu-v-platform-2024", "pang-v-qunar-2017")
+LESSONS = Path(__file__).resolve().parents[1] / "lessons"
+CASE_IDS: tuple[str, ...] = tuple(case_ids(LESSONS))
+"""Every case folder under lessons/ (folders starting with `_` are templates)."""
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ import pytest
 
 from mootcourt.schemas import committed
 
+from .conftest import CASE_IDS
+
 
 def mootcourt(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -75,7 +77,7 @@ def test_set_and_doctrine_change_the_result() -> None:
 
 def test_json_follows_the_committed_schema_in_both_languages() -> None:
     validator = jsonschema.Draft202012Validator(committed("judgment"))
-    for case_id in ("liu-v-platform-2024", "pang-v-qunar-2017"):
+    for case_id in CASE_IDS:
         for lang in ("en", "zh-CN"):
             result = mootcourt("evaluate", case_id, "--json", "--lang", lang)
             assert result.returncode == 0, result.stderr
@@ -119,7 +121,7 @@ def test_bad_language_and_unknown_case_exit_2() -> None:
 
 
 def test_validate_real_cases_exits_0() -> None:
-    result = mootcourt("validate", "liu-v-platform-2024", "pang-v-qunar-2017")
+    result = mootcourt("validate", *CASE_IDS)
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
 

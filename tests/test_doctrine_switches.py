@@ -14,6 +14,8 @@ import pytest
 from mootcourt import Case, evaluate, load_case
 from mootcourt.doctrine import PARAMETERS
 
+from .conftest import CASE_IDS
+
 
 def _nearby_worlds(case: Case):
     """The record, each scenario's world (where a switch needs a whole hypothesis, such as an
@@ -48,10 +50,7 @@ def _witness(case: Case, param: str):
 @pytest.mark.parametrize("param", list(PARAMETERS))
 def test_parameter_is_a_real_switch(param: str) -> None:
     """Searched in Liu first, then in Pang (several_defendants matters only with several)."""
-    found = [
-        _witness(load_case(case_id), param)
-        for case_id in ("liu-v-platform-2024", "pang-v-qunar-2017")
-    ]
+    found = [_witness(load_case(case_id), param) for case_id in CASE_IDS]
     assert any(w is not None for w in found), f"{param} never changes a result"
 
 

@@ -4,10 +4,13 @@ templates, so a new case (Pang, or an author's own) needs no engine change."""
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 
 import mootcourt.engine
 from mootcourt import load_case
+from mootcourt.casefile import ISSUES, EvidenceKind, Fact, Processing, Remedy, Role
+from mootcourt.doctrine import PARAMETERS
 from mootcourt.engine.rules import RULE_SLOTS
 
 from .conftest import CASE_IDS
@@ -21,8 +24,27 @@ def _case_ids() -> set[str]:
         case = load_case(case_id)
         ids |= set(case.parties) | set(case.evidence) | set(case.claims) | set(case.field_ids)
         ids.add(case.id)
-    # ids that are also ordinary words of the law
-    return ids - {"apology", "payment", "phone", "address", "name", "itinerary"}
+    # ids that are also ordinary words of the law, or the engine's own vocabulary (a claim
+    # called `compensation` names the remedy the engine knows, not a case)
+    return ids - {"apology", "payment", "phone", "address", "name", "itinerary"} - _vocabulary()
+
+
+def _vocabulary() -> set[str]:
+    """Every word the case format itself defines: issues, facts, remedies, kinds, roles, and
+    the parts of the rule slots and doctrine parameters and values."""
+    words: set[str] = set()
+    for literal in (Fact, EvidenceKind, Remedy, Role, Processing):
+        words |= set(typing.get_args(literal))
+    words |= set(ISSUES) | set(PARAMETERS)
+    for parameter in PARAMETERS.values():
+        words |= set(parameter.values)
+    for slot in RULE_SLOTS:
+        words |= set(slot.split("."))
+    return words
+
+
+def test_an_ordinary_claim_id_is_no_case_id() -> None:
+    assert "compensation" in _vocabulary() and "fault" in _vocabulary()
 
 
 def test_engine_code_and_templates_name_no_case_id() -> None:

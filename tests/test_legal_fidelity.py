@@ -23,8 +23,10 @@ from mootcourt.engine.judgment import Judgment
 from mootcourt.errors import CaseError
 from mootcourt.world import World
 
+from .conftest import CASE_IDS
+
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
-CASES = ("liu-v-platform-2024", "pang-v-qunar-2017")
+CASES = CASE_IDS
 
 # Rules of procedure and evidence, and the rules on which law applies in time, are judged at
 # the court's decision; everything else at the facts.

@@ -1,4 +1,5 @@
-"""The `mootcourt` command: validate case files, evaluate a case, print the JSON Schemas.
+"""The `mootcourt` command: validate and check case files, evaluate a case, print the JSON
+Schemas.
 
 Exit codes are part of the contract: 0 ok; 1 a case file is broken (each problem printed as
 `path:line: field.path: message`); 2 bad arguments or an invalid world (the message lists the
@@ -40,8 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except CaseError as exc:
+        from .reference import annotate
+
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(annotate(problem), file=sys.stderr)
         return BAD_FILE
     except (UsageError, WorldError, DoctrineError, CaseNotFound) as exc:
         print(f"mootcourt: error: {exc}", file=sys.stderr)
@@ -134,6 +137,47 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--lang", choices=LANGUAGES, default="en")
     ex.add_argument("--json", action="store_true", help="print the analysis as JSON")
     ex.set_defaults(run=_explain)
+
+    check = commands.add_parser(
+        "check",
+        help="validate, then compare the engine with as_decided and every scenario",
+        description="Validate each case, evaluate the record world against as_decided (every "
+        "level, defendant and remedy) and run every scenario; exit 1 on any failure, each as "
+        "path:line: expected ..., the engine found ..., at issue ....",
+    )
+    check.add_argument(
+        "paths", nargs="+", metavar="CASE", help="a case id, case folder or case.yaml"
+    )
+    check.add_argument("--lang", choices=LANGUAGES, default="en")
+    check.add_argument("--json", action="store_true", help="print the failures as JSON")
+    check.set_defaults(run=_check)
+    new = commands.add_parser(
+        "new",
+        help="start a case folder that validates and checks",
+        description="Create DIR/case.yaml and DIR/scenarios.yaml from the template (or from "
+        "another case with --from), with the case id set to the folder's name, and check it.",
+    )
+    new.add_argument(
+        "folder", metavar="DIR", help="the new case folder, e.g. lessons/zhang-v-shop-2023"
+    )
+    new.add_argument(
+        "--from", dest="model", metavar="CASE", help="copy this case instead of the template"
+    )
+    new.add_argument("--lang", choices=LANGUAGES, default="en")
+    new.set_defaults(run=_new)
+
+    doctrine = commands.add_parser(
+        "doctrine",
+        help="the case format's vocabulary: doctrine parameters, rule slots, text keys",
+        description="Print every doctrine parameter with its values and their meaning, every "
+        "rule slot with the statute ids it cites by default, and every reasoning text key "
+        "with its placeholders.",
+    )
+    doctrine.add_argument("--lang", choices=LANGUAGES, default="en")
+    doctrine.add_argument(
+        "--json", action="store_true", help="print it as JSON (both languages, with templates)"
+    )
+    doctrine.set_defaults(run=_reference)
     present.add_parser(commands)
     return parser
 
@@ -170,6 +214,94 @@ def _validate(args: argparse.Namespace) -> int:
         )
     if errors:
         raise CaseError.combine(errors)
+    return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checking import check_case
+
+    t = messages(args.lang)
+    broken: list[CaseError] = []
+    reports = []
+    for path in args.paths:
+        try:
+            case = load_case(path)
+            case.scenarios  # noqa: B018 - read and checked here, so a broken file is reported
+            load_quizzes(case)
+        except CaseError as exc:
+            broken.append(exc)
+            continue
+        except CaseNotFound as exc:
+            raise UsageError(str(exc)) from None
+        reports.append(check_case(case))
+    failures = [f for r in reports for f in r.failures]
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ok": not failures and not broken,
+                    "cases": [
+                        {
+                            "case": r.case.id,
+                            "path": str(r.case.path),
+                            "levels": r.levels,
+                            "scenarios": r.scenarios,
+                            "failures": [f.to_dict() for f in r.failures],
+                        }
+                        for r in reports
+                    ],
+                    "invalid": [str(p) for e in broken for p in e.problems],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return BAD_FILE if failures or broken else OK
+    for report in reports:
+        for failure in report.failures:
+            print(failure, file=sys.stderr)
+        if report.ok:
+            print(
+                t(
+                    "cli.checked",
+                    path=report.case.path,
+                    levels=report.levels,
+                    scenarios=report.scenarios,
+                )
+            )
+        else:
+            print(
+                t("cli.check_failed", path=report.case.path, failures=len(report.failures)),
+                file=sys.stderr,
+            )
+    if broken:
+        raise CaseError.combine(broken)
+    return BAD_FILE if failures else OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_case
+
+    try:
+        path, report = new_case(args.folder, args.model)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    except CaseNotFound as exc:
+        raise UsageError(f"--from: {exc}") from None
+    t = messages(args.lang)
+    print(t("cli.created", path=path))
+    print(t("cli.checked", path=path, levels=report.levels, scenarios=report.scenarios))
+    print(t("cli.next_steps", folder=args.folder))
+    return OK
+
+
+def _reference(args: argparse.Namespace) -> int:
+    from .reference import reference, render
+
+    if args.json:
+        print(json.dumps(reference(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render(args.lang))
     return OK
 
 
