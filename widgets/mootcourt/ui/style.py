@@ -38,7 +38,8 @@ CSS = """
 .mc-explorer .mc-named > .widget-label { position: absolute !important; width: 1px;
   height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0;
   padding: 0; }
-.mc-explorer .lm-TabBar-tab, .mc-explorer .p-TabBar-tab { color: var(--mc-fg); }
+.mc-explorer .lm-TabBar-tab, .mc-explorer .p-TabBar-tab,
+.mc-explorer .lm-TabBar-tab .lm-TabBar-tabLabel { color: var(--mc-fg); }
 .mc-explorer .widget-html, .mc-explorer .widget-html-content {
   color: var(--mc-fg); font-size: inherit; line-height: inherit; height: auto;
 }
