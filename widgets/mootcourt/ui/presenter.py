@@ -297,8 +297,8 @@ class Presenter(widgets.VBox):
         for (_level, defendant, issue), cell in self.grid.cells.items():
             if (defendant, issue) not in splits and hooks.DIVERGENT in cell._dom_classes:
                 hooks.set_classes(cell, [c for c in cell._dom_classes if c != hooks.DIVERGENT])
-        if not splits:
-            self.grid.divergence.value = ""
+        announcing = self.steps.announcement >= 0  # the side panel says it, larger
+        if not splits or announcing:
             self.grid.divergence.layout.display = "none"
         else:
             self.grid.divergence.layout.display = None
