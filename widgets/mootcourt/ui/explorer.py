@@ -10,18 +10,17 @@ when `mootcourt.ui.whatif` is installed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from ..errors import DoctrineError, WorldError
 from . import hooks
 from .courts import CourtsGrid
 from .doctrine import DoctrinePanel
 from .evidence import EvidenceBoard
 from .frame import Frame
 from .hypotheticals import ScenarioBar
+from .inputs import Inputs
 from .language import LanguageSwitch
 from .parties import PartiesPanel
 from .reading import ReadingPane
@@ -47,15 +46,15 @@ class Explorer(widgets.VBox):
         frame = self.frame()
         self.title = widgets.HTML()
         self.title.add_class("mc-title")
-        self.scenarios = ScenarioBar(frame, self._choose_scenario, self._reset)
+        self.inputs = Inputs(self.state, on_refused=self._render)
+        self.scenarios = ScenarioBar(frame, self.inputs.choose_scenario, self.inputs.reset)
         self.language = LanguageSwitch(lang, self._switch_language)
-        self.evidence = EvidenceBoard(frame, self._toggle)
-        self.parties = PartiesPanel(frame, self._toggle)
-        self.doctrine = DoctrinePanel(frame, self._set_doctrine, self._as_decided)
+        self.evidence = EvidenceBoard(frame, self.inputs.toggle)
+        self.parties = PartiesPanel(frame, self.inputs.toggle)
+        self.doctrine = DoctrinePanel(frame, self.inputs.set_doctrine, self.inputs.as_decided)
         self.courts = CourtsGrid(frame, self._select)
         self.reading = ReadingPane(frame)
-        self.error = widgets.HTML()
-        self.error.layout.display = "none"
+        self.error = self.inputs.error
         tabs = [self.evidence, self.parties, self.doctrine]
         if self.whatif is not None:
             tabs.append(self.whatif)
@@ -118,32 +117,10 @@ class Explorer(widgets.VBox):
             # new flips then re-mark the toggles (`_flips_changed`)
             self.whatif.show(frame.judgment, w.lang)
 
-    # inputs: the state evaluates; a refusal is shown, never raised into the page
-
-    def _safely(self, action: Callable[..., None], *args: object) -> None:
-        try:
-            action(*args)
-        except (WorldError, DoctrineError) as exc:
-            self.error.value = f'<span class="mc-blocked">{e(str(exc))}</span>'
-            self.error.layout.display = None
-            self._render()
-        else:
-            self.error.layout.display = "none"
+    # inputs go through `self.inputs`: the state evaluates; a refusal is shown, never raised
 
     def _toggle(self, toggle_id: str, value: bool) -> None:
-        self._safely(self.state.set_toggle, toggle_id, value)
-
-    def _set_doctrine(self, level_id: str, param: str, value: str) -> None:
-        self._safely(self.state.set_doctrine, level_id, param, value)
-
-    def _as_decided(self, level_id: str) -> None:
-        self._safely(self.state.as_decided, level_id)
-
-    def _choose_scenario(self, index: int) -> None:
-        self._safely(self.state.apply_scenario, index)
-
-    def _reset(self) -> None:
-        self._safely(self.state.reset)
+        self.inputs.toggle(toggle_id, value)
 
     def _switch_language(self, lang: str) -> None:
         self.state.lang = lang

@@ -21,13 +21,13 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
-from ..errors import DoctrineError, WorldError
 from ..i18n import LANGUAGES
 from . import hooks
 from .courts import CourtsGrid
 from .doctrine import DoctrinePanel
 from .evidence import EvidenceBoard
 from .frame import Frame
+from .inputs import Inputs
 from .keys import ArrowKeys
 from .language import LanguageSwitch
 from .parties import PartiesPanel
@@ -103,6 +103,7 @@ class Presenter(widgets.VBox):
             raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
         self.case = case
         self.state = ExplorerState(case, lang)
+        self.actions = Inputs(self.state, on_refused=self._render)
         self.steps = StepThrough(self.state.judgment)
         self.arrows = ArrowKeys()
         frame = self._frame()
@@ -111,7 +112,7 @@ class Presenter(widgets.VBox):
         self.language = LanguageSwitch(lang, self._switch_language)
         self.record = widgets.Button()
         self.record.add_class(hooks.RESET)
-        self.record.on_click(lambda _: self._safely(self.state.reset))
+        self.record.on_click(lambda _: self.actions.reset())
         self.hypotheticals = {
             i: self._hypothetical_button(i)
             for i, scenario in enumerate(case.scenarios)
@@ -153,11 +154,10 @@ class Presenter(widgets.VBox):
         body = widgets.HBox([grid_box, side])
         body.add_class("mc-present-body")
         body.layout.flex_flow = "row wrap"
-        self.error = widgets.HTML()
-        self.error.layout.display = "none"
-        self.evidence = EvidenceBoard(frame, self._toggle)
-        self.parties = PartiesPanel(frame, self._toggle)
-        self.doctrine = DoctrinePanel(frame, self._set_doctrine, self._as_decided)
+        self.error = self.actions.error
+        self.evidence = EvidenceBoard(frame, self.actions.toggle)
+        self.parties = PartiesPanel(frame, self.actions.toggle)
+        self.doctrine = DoctrinePanel(frame, self.actions.set_doctrine, self.actions.as_decided)
         self.inputs = widgets.Tab([self.evidence, self.parties, self.doctrine])
         self.inputs.add_class("mc-tabs")
         self.inputs.add_class("mc-present-inputs")
@@ -334,27 +334,11 @@ class Presenter(widgets.VBox):
 
     def _hypothetical_button(self, index: int) -> widgets.Button:
         button = widgets.Button(layout=widgets.Layout(width="auto"))
-        button.on_click(lambda _: self._safely(self.state.apply_scenario, index))
+        button.on_click(lambda _: self.actions.choose_scenario(index))
         return button
 
-    def _safely(self, action: Any, *args: Any) -> None:
-        """A refused input is shown, never raised into the room's page."""
-        try:
-            action(*args)
-        except (WorldError, DoctrineError) as exc:
-            self.error.value = f'<span class="mc-blocked">{e(str(exc))}</span>'
-            self.error.layout.display = None
-        else:
-            self.error.layout.display = "none"
-
     def _toggle(self, toggle_id: str, value: bool) -> None:
-        self._safely(self.state.set_toggle, toggle_id, value)
-
-    def _set_doctrine(self, level_id: str, param: str, value: str) -> None:
-        self._safely(self.state.set_doctrine, level_id, param, value)
-
-    def _as_decided(self, level_id: str) -> None:
-        self._safely(self.state.as_decided, level_id)
+        self.actions.toggle(toggle_id, value)
 
     def _reveal_or_cover(self) -> None:
         if self.steps.finished:
