@@ -84,21 +84,28 @@ def explorer_clicks(browser, url: str, repeat: int) -> list[float]:
     return out
 
 
-def kernel_memory_mb() -> list[float]:
-    """RSS of every ipykernel process on this machine, in MB (Linux /proc)."""
-    sizes = []
+def kernel_memory_mb(server_pid: int) -> list[float]:
+    """RSS in MB of every kernel this server started (its ipykernel children; Linux /proc)."""
+    children: dict[int, list[int]] = {}
     for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            if "ipykernel_launcher" not in cmd:
+        if proc.name.isdigit():
+            try:
+                ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
                 continue
-            for line in (proc / "status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(int(line.split()[1]) / 1024)
+            children.setdefault(ppid, []).append(int(proc.name))
+    sizes, todo = [], list(children.get(server_pid, []))
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue
+        if "ipykernel" in cmd:
+            rss = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
+            sizes.append(int(rss.split()[1]) / 1024)
     return sizes
 
 
@@ -133,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page()
             page.goto(f"{render}/{EXPLORER[0]}")
             page.wait_for_selector(EXPLORER[1], timeout=120_000)
-            before = kernel_memory_mb()
+            before = kernel_memory_mb(server.proc.pid)
             expl_c = explorer_clicks(browser, f"{render}/{EXPLORER[0]}", args.clicks)
             page.close()
         with presenter(home / "p") as server:

@@ -191,6 +191,7 @@ def voila_command(root: Path, port: int, *extra: str) -> list[str]:
 def voila(root: Path, home: Path, *extra: str) -> Iterator[Server]:
     """A Voila server over a folder of notebooks (`/voila/render/<path>` renders one)."""
     port = free_port()
+    home.mkdir(parents=True, exist_ok=True)
     log = home / f"voila-{port}.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -213,6 +214,7 @@ def voila(root: Path, home: Path, *extra: str) -> Iterator[Server]:
 def jupyterlab(root: Path, home: Path) -> Iterator[Server]:
     """JupyterLab on loopback with no token, rooted in a scratch folder."""
     port = free_port()
+    home.mkdir(parents=True, exist_ok=True)
     log = home / f"lab-{port}.log"
     command = [
         sys.executable,
@@ -248,6 +250,7 @@ def presenter(home: Path, *args: str, token: str = "") -> Iterator[Server]:
     """`mootcourt present` exactly as an instructor runs it (from a folder that is not the
     repository, so nothing depends on the working directory)."""
     port = free_port()
+    home.mkdir(parents=True, exist_ok=True)
     log = home / f"present-{port}.log"
     env = isolated_env(home)
     if token:
