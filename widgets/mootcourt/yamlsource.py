@@ -163,6 +163,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
             "",
             (f"YAML syntax error: a bracket opened here is not closed ({what} at line {found})"),
         )
+    if what == "mapping values are not allowed here":
+        what += (
+            " (a colon followed by a space inside a text starts a new key: quote the text, "
+            'e.g. en: "Hypothetical: the rider")'
+        )
     return (mark.line + 1 if mark else None), "", f"YAML syntax error: {what}"
 
 
@@ -175,6 +180,14 @@ def _value(node: Node, loc: Path_, out: Located, loader: _Loader) -> Any:
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if node.flow_style and _split_by_comma(key_node, value_node):
+                raise CaseError.single(
+                    out.path,
+                    key_node.start_mark.line + 1,
+                    where,
+                    f"a comma inside {{...}} ended a text before '{key_node.value}': quote text "
+                    'that holds a comma, e.g. en: "damages, RMB 2,300"',
+                )
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise CaseError.single(
                     out.path,
@@ -210,6 +223,21 @@ def _value(node: Node, loc: Path_, out: Located, loader: _Loader) -> Any:
         return loader.construct_object(node, deep=True)
     except ValueError as exc:
         raise CaseError.single(out.path, line, where, f"cannot read value: {exc}") from None
+
+
+def _split_by_comma(key: Node, value: Node) -> bool:
+    """In `{en: damages, RMB 2,300}` YAML ends the text at each comma and reads the rest as
+    keys (`RMB 2` and `300`, without values): the commonest trap for an author writing prose
+    in a flow mapping, so it is named as such rather than as a strange key."""
+    if not isinstance(key, ScalarNode) or key.style is not None:
+        return False
+    if key.tag != "tag:yaml.org,2002:str":
+        return True  # a number or date standing where a key should be: `300` in `2,300`
+    return (
+        isinstance(value, ScalarNode)
+        and value.tag == "tag:yaml.org,2002:null"
+        and value.value == ""
+    )
 
 
 def _dotted(loc: Path_) -> str:
