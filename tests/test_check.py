@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mootcourt import load_case
+from mootcourt import Case, load_case
 from mootcourt.checking import check_case
 from mootcourt.cli import main
 
@@ -126,3 +126,41 @@ def test_a_broken_case_file_is_reported_like_validate(
 def test_an_unknown_case_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "no-such-case"]) == 2
     assert "liu-v-platform-2024" in capsys.readouterr().err
+
+
+def test_warnings_for_an_id_unlike_its_folder_and_a_toggle_nothing_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "my-case"
+    folder.mkdir()
+    shutil.copy(LESSONS / "_template" / "case.yaml", folder / "case.yaml")
+    text = (folder / "case.yaml").read_text(encoding="utf-8")
+    idle = (
+        "  - id: idle_item\n"
+        "    offered_by: plaintiff\n"
+        "    on_record: false\n"
+        "    kind: fact\n"
+        "    label: {zh-CN: 假设：无关的材料, en: 'hypothetical: an unrelated paper'}\n"
+        "claims:\n"
+    )
+    (folder / "case.yaml").write_text(text.replace("claims:\n", idle, 1), encoding="utf-8")
+
+    assert main(["check", str(folder)]) == 0, "warnings never fail a check"
+    err = capsys.readouterr().err
+    case_file = folder / "case.yaml"
+    assert (
+        f"{case_file}:{_line(case_file, 'id: template-case')}: warning: the case id "
+        "'template-case' differs from its folder 'my-case'"
+    ) in err
+    assert (
+        f"{case_file}:{_line(case_file, 'id: idle_item')}: warning: no reasoning step reads "
+        "the toggle 'idle_item'"
+    ) in err
+    assert err.count("warning:") == 2
+
+
+def test_the_built_in_cases_raise_no_warning(liu: Case, pang: Case) -> None:
+    """No false alarm on real cases (Liu's pleaded internal investigation is an assertion,
+    never weighed by design)."""
+    assert check_case(liu).warnings == ()
+    assert check_case(pang).warnings == ()

@@ -54,6 +54,19 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """Something legal but probably not meant: it never fails a check."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: warning: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
 class CheckReport:
     """Everything `check` found for one case: counts of what was compared, and the failures."""
 
@@ -61,6 +74,7 @@ class CheckReport:
     levels: int
     scenarios: int
     failures: tuple[Failure, ...]
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -77,7 +91,55 @@ def check_case(case: Case) -> CheckReport:
         lines = read_yaml(path)
         for index, scenario in enumerate(scenarios):
             failures.extend(_scenario_failures(case, scenario, index, lines))
-    return CheckReport(case, len(case.levels), len(scenarios), tuple(failures))
+    warnings = (*_folder_warnings(case, located), *_unread_toggles(case, located))
+    return CheckReport(case, len(case.levels), len(scenarios), tuple(failures), warnings)
+
+
+def _folder_warnings(case: Case, located: Located) -> Iterable[Notice]:
+    """A case is found by its folder's name (`mootcourt check zhang-v-shop-2023`), but named
+    by its id in every output: the two should be one."""
+    folder = case.path.parent.name
+    if case.id != folder and not folder.startswith("_"):
+        yield Notice(
+            str(case.path),
+            located.line_of(("id",)),
+            f"the case id '{case.id}' differs from its folder '{folder}': rename one of them",
+        )
+
+
+def _unread_toggles(case: Case, located: Located) -> Iterable[Notice]:
+    """Toggles no issue test reads, in the record world, in each world one valid flip away,
+    or in any scenario, at any level: a switch a student can turn that changes nothing in
+    the reasoning, usually because its `supports`, `defeats` or `about` name nothing the
+    engine asks for. An `assertion` (pleaded, never weighed) is meant to change nothing."""
+    record = case.record_world()
+    worlds = [(record, {})]
+    for toggle in case.toggles:
+        worlds.append((record.with_toggles({toggle: not record[toggle]}, cascade=True), {}))
+    for scenario in case.scenarios:
+        worlds.append((record.with_toggles(scenario.toggles, cascade=True), scenario.doctrine))
+    read: set[str] = set()
+    for world, doctrine in worlds:
+        if world.violations():
+            continue
+        try:
+            judgment = evaluate(case, world, doctrine)
+        except (DoctrineError, WorldError):
+            continue
+        for lv in judgment.levels:
+            for step in lv.steps:
+                read |= step.reads
+    index = {item.id: ("evidence", i) for i, item in enumerate(case.file.evidence)}
+    index |= {p.id: ("parties", i) for i, p in enumerate(case.file.parties)}
+    asserted = {e.id for e in case.file.evidence if e.kind == "assertion"}
+    for toggle in case.toggles:
+        if toggle not in read and toggle not in asserted:
+            yield Notice(
+                str(case.path),
+                located.line_of((*index[toggle], "id")),
+                f"no reasoning step reads the toggle '{toggle}': switching it changes nothing "
+                "(check what it supports, defeats or is about)",
+            )
 
 
 def deciding_issue(defendant: DefendantJudgment) -> str:

@@ -79,23 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Evaluate every level of a case, side by side, for the record world or a "
         "changed one.",
     )
-    ev.add_argument("case", metavar="CASE", help="a case id, case folder or case.yaml")
-    ev.add_argument(
-        "--set",
-        dest="toggles",
-        action="append",
-        default=[],
-        metavar="ID=on|off",
-        help="turn an item of evidence or a party on or off (repeatable)",
-    )
-    ev.add_argument(
-        "--doctrine",
-        action="append",
-        default=[],
-        metavar="LEVEL.PARAM=VALUE",
-        help="change one court's doctrine (repeatable)",
-    )
-    ev.add_argument("--lang", choices=LANGUAGES, default="en")
+    _world_arguments(ev, "ID=on|off", "turn an item of evidence or a party on or off")
     ev.add_argument("--json", action="store_true", help="print the judgment as JSON")
     ev.set_defaults(run=_evaluate)
 
@@ -117,24 +101,10 @@ def _parser() -> argparse.ArgumentParser:
         "influence, minimal conditions, unknown facts, and the doctrinal moves the reversal "
         "needed.",
     )
-    ex.add_argument("case", metavar="CASE", help="a case id, case folder or case.yaml")
+    _world_arguments(
+        ex, "ID=on|off|unknown", "set an item of evidence or a party, or leave it unknown"
+    )
     ex.add_argument("--level", metavar="ID", help="explain one level only (default: all)")
-    ex.add_argument(
-        "--set",
-        dest="toggles",
-        action="append",
-        default=[],
-        metavar="ID=on|off|unknown",
-        help="set an item of evidence or a party, or leave it unknown (repeatable)",
-    )
-    ex.add_argument(
-        "--doctrine",
-        action="append",
-        default=[],
-        metavar="LEVEL.PARAM=VALUE",
-        help="change one court's doctrine (repeatable)",
-    )
-    ex.add_argument("--lang", choices=LANGUAGES, default="en")
     ex.add_argument("--json", action="store_true", help="print the analysis as JSON")
     ex.set_defaults(run=_explain)
 
@@ -180,6 +150,27 @@ def _parser() -> argparse.ArgumentParser:
     doctrine.set_defaults(run=_reference)
     present.add_parser(commands)
     return parser
+
+
+def _world_arguments(parser: argparse.ArgumentParser, values: str, what: str) -> None:
+    """CASE, --set, --doctrine and --lang: how `evaluate` and `explain` name a world."""
+    parser.add_argument("case", metavar="CASE", help="a case id, case folder or case.yaml")
+    parser.add_argument(
+        "--set",
+        dest="toggles",
+        action="append",
+        default=[],
+        metavar=values,
+        help=f"{what} (repeatable)",
+    )
+    parser.add_argument(
+        "--doctrine",
+        action="append",
+        default=[],
+        metavar="LEVEL.PARAM=VALUE",
+        help="change one court's doctrine (repeatable)",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -247,6 +238,7 @@ def _check(args: argparse.Namespace) -> int:
                             "levels": r.levels,
                             "scenarios": r.scenarios,
                             "failures": [f.to_dict() for f in r.failures],
+                            "warnings": [str(w) for w in r.warnings],
                         }
                         for r in reports
                     ],
@@ -258,6 +250,8 @@ def _check(args: argparse.Namespace) -> int:
         )
         return BAD_FILE if failures or broken else OK
     for report in reports:
+        for warning in report.warnings:
+            print(warning, file=sys.stderr)
         for failure in report.failures:
             print(failure, file=sys.stderr)
         if report.ok:
