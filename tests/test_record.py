@@ -64,8 +64,11 @@ def test_pang_reaches_both_defendants_as_the_court_did(pang: Case) -> None:
         assert "未认定具体泄露者" in step.text("zh-CN")
         assert not {"tll-10", "cc-1170", "tll-8"} & set(step.rules)
         fault = lv.step("fault", d)
-        assert fault.rules[0] == "consumer-29(2)", "pre-PIPL law from the case file"
+        assert fault.rules[0] == "tll-6(1)", "pre-PIPL fault rule from the case file"
+        # how the court found fault is not reported: the inference from custody is our note
+        assert "Note (ours): how the court found fault is not reported" in fault.text("en")
         assert "custody of the defendants, of whom" in fault.text("en")
+        assert "cpl-interp-2015-93(1)(4)" in fault.see_also
 
 
 def test_changing_one_input_changes_the_output(liu: Case) -> None:

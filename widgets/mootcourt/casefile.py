@@ -154,6 +154,13 @@ class Level(Model):
     reasoning_order: list[Issue] | None = Field(
         default=None, description="the order the court's reasoning was reported in"
     )
+    reported_issues: list[Issue] | None = Field(
+        default=None,
+        description=(
+            "the issues this court is reported to have decided (default: all); the steps on the"
+            " others are shown as the kit's reading, never in the court's voice"
+        ),
+    )
     source: SourceRef | None = None
 
 

@@ -150,22 +150,22 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 storage=(
                     "a competing reading of ours: storing is processing (PIPL Art. 4) and the "
                     "security duty continues, so data still held on 2021-11-01 fall under PIPL "
-                    "even if the harm came earlier (the Civil Code's rules on time, Art. 1(3), "
-                    "by analogy)",
+                    "where some harm came, or may have come, on or after that date (the Civil "
+                    "Code's rules on time, Art. 1(3), by analogy); harm complete before it stays "
+                    "outside, since the continued storage did not cause it",
                     "本套件提出的另一种读法：存储即属处理（个人信息保护法第四条），安全保障义务持续存在，"
-                    "故2021年11月1日仍持有的信息适用个人信息保护法，即便损害发生在此前"
-                    "（类推民法典时间效力规定第一条第三款）",
+                    "故2021年11月1日仍持有的信息，在侵害发生或可能发生在该日或此后时适用个人信息保护法"
+                    "（类推民法典时间效力规定第一条第三款）；此前已经完成的损害并非持续存储所致，不在其列",
                 ),
             ),
             _param(
                 "several_defendants",
                 as_reported=(
-                    "where every remaining possible source is a defendant, the court infers to a "
-                    "high probability that the leak came from within the defendants' group, "
-                    "names no leaker, and judges each on ordinary fault (what the 2017 Pang "
-                    "appeal did, as reported)",
-                    "剩余的可能来源均为被告时，依高度可能性推定泄露出自被告之中，不认定具体泄露者，"
-                    "按一般过错责任分别判断（据报道，2017年庞理鹏案二审即如此）",
+                    "the court finds it highly probable that the leak came from the defendants, "
+                    "names no leaker, and judges each on ordinary fault (as reported of the 2017 "
+                    "Pang appeal, which is not reported to have ruled out other holders first)",
+                    "认定泄露出自被告具有高度可能性，不认定具体泄露者，按一般过错责任分别判断"
+                    "（据报道，2017年庞理鹏案二审即如此；报道未载其先行排除其他持有者）",
                 ),
                 joint_danger_affirmative=(
                     "our reconstruction: joint dangerous conduct by analogy (Tort Liability Law "

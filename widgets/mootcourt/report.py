@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from .casefile import Issue
 from .scenarios import ResultName
@@ -36,6 +36,12 @@ class StepReport(_Strict):
     burden_on: str | None
     standard: Literal["high_probability"] | None
     rules: list[str]
+    see_also: list[str] = Field(
+        description="rules named only in the kit's notes, not among the court's grounds"
+    )
+    basis: Literal["reported", "inferred"] = Field(
+        description="inferred: the court is not reported to have decided this issue"
+    )
     evidence: list[str]
     text: str
     reads: list[str]

@@ -16,7 +16,7 @@ from .context import Context
 from .issues import ISSUE_TESTS, IssueTest
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
 from .steps import Result, Step
-from .texts import msg
+from .texts import TEMPLATE_KEYS, Message, msg
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -52,6 +52,7 @@ def _level(
     tests: Mapping[str, IssueTest] = ISSUE_TESTS,
 ) -> LevelJudgment:
     per_defendant: dict[str, DefendantJudgment] = {}
+    reported = case.levels[level_id].reported_issues
     for defendant in case.defendants:
         steps: list[Step] = []
         granted: tuple[str, ...] = ()
@@ -75,6 +76,8 @@ def _level(
                 continue
             ctx.begin()
             found = tests[issue](ctx, defendant)
+            unreported = reported is not None and issue not in reported
+            messages = _as_ours(found.messages) if unreported else tuple(found.messages)
             steps.append(
                 Step(
                     issue,
@@ -84,10 +87,14 @@ def _level(
                     found.standard if found.result is not Result.NOT_REACHED else None,
                     tuple(dict.fromkeys(found.rules)),
                     tuple(dict.fromkeys(found.evidence)),
-                    tuple(found.messages),
+                    messages,
                     level=level_id,
                     reads=frozenset(ctx.reads),
                     doctrine_reads=frozenset(ctx.doctrine_reads),
+                    basis="inferred" if unreported else "reported",
+                    see_also=tuple(
+                        r for r in dict.fromkeys(found.see_also) if r not in found.rules
+                    ),
                     case=case,
                 )
             )
@@ -133,3 +140,14 @@ def evaluate_level(
     ctx = Context(case, level_id, doctrine, read=read)
     # no whole world here: the judgment's `world` is None
     return _level(case, level_id, ctx, ctx.world, tests or ISSUE_TESTS)  # type: ignore[arg-type]
+
+
+def _as_ours(messages: list[Message]) -> tuple[Message, ...]:
+    """A step on an issue the court is not reported to have decided: opened by a label that
+    says so, each court-voice sentence swapped for its `.ours` form (the same content, stated
+    as our reading), so a dismissing court never 'holds' elements it did not decide."""
+    swapped = [
+        Message(f"{m.key}.ours", m.params) if f"{m.key}.ours" in TEMPLATE_KEYS else m
+        for m in messages
+    ]
+    return (msg("note.unreported"), *swapped)

@@ -13,9 +13,10 @@ which the templates render as a labelled note, never as the court's words.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from ..casefile import Evidence
+from ..casefile import Evidence, Interval
 from .context import Context
 from .datamatrix import (
     HELD,
@@ -28,7 +29,7 @@ from .datamatrix import (
 )
 from .rules import RULE_SLOTS, rules_for
 from .steps import Finding, Result
-from .temporal import applies, in_force
+from .temporal import applies, dates, in_force
 from .texts import Cite, Message, Term, Terms, msg
 
 IssueTest = Callable[[Context, str], Finding]
@@ -99,7 +100,10 @@ def processor(ctx: Context, defendant: str) -> Finding:
     assumed = list(assumed_holdings(ctx, defendant))
     shown = [f for f in held if f not in assumed] or held
     notes = [msg("note.processor.assumed", fields=assumed)] if assumed else []
-    key = "processor.established.earlier" if _earlier(ctx, "processor") else "processor.established"
+    earlier = _earlier(ctx, "processor")
+    key = "processor.established.earlier" if earlier else "processor.established"
+    if earlier:
+        notes.insert(0, msg("note.processor.earlier"))
     return Finding(
         Result.ESTABLISHED,
         case.plaintiff,
@@ -193,6 +197,7 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     case = ctx.case
     plaintiff = case.plaintiff
     rules = list(_rules(ctx, "attribution"))
+    see_also: list[str] = []  # named only in our notes: never among the court's grounds
     analysis = possible_sources(ctx)
     rule = analysis.rule
     messages: list[Message] = []
@@ -234,7 +239,14 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     rules += [r for r in procedure_rules if r not in rules]
 
     def finding(result: Result, *more: Message) -> Finding:
-        return Finding(result, plaintiff, rules, messages + list(more), sorted(set(weighed)))
+        return Finding(
+            result,
+            plaintiff,
+            rules,
+            messages + list(more),
+            sorted(set(weighed)),
+            see_also=see_also,
+        )
 
     def fails(reason: Message, *more: Message) -> Finding:
         noted = (
@@ -262,8 +274,8 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     excluded = [p for p in analysis.excluded if p not in case.defendants]
     if rule == "field_level":
         messages += _exclusions(ctx, analysis, excluded)
-        if _entrusted(ctx, excluded):
-            rules += [r for r in _rules(ctx, "attribution.entrusted") if r not in rules]
+        if _entrusted(ctx, excluded):  # cited only in the note on entrusted processors
+            see_also += [r for r in _rules(ctx, "attribution.entrusted") if r not in rules]
         assumed_held = {
             p: analysis.assumed.get(p, ()) for p in analysis.sources if analysis.assumed.get(p)
         }
@@ -290,40 +302,57 @@ def attribution(ctx: Context, defendant: str) -> Finding:
             )
         )
     weak = [e for e in counter if e.kind != "specific_processing"]
-    if weak:
-        messages.append(
+    # the defendant's evidence is answered after the finding it failed to displace
+    answered = (
+        [
             msg(
                 "attribution.counter_weak",
                 defendant=[defendant],
                 plaintiff=[plaintiff],
                 evidence=_ids(weak),
             )
-        )
+        ]
+        if weak
+        else []
+    )
     if measures:
         links = ctx.evidence_in("source_is_defendant", defendant=defendant)
         weighed += _ids(links)
         if not links:
             return finding(
                 Result.NOT_ESTABLISHED,
+                *answered,
                 msg("attribution.needs_link", defendant=[defendant], evidence=_ids(measures)),
             )
         key = "attribution.linked" if excluded else "attribution.linked_only"
         messages.append(msg(key, defendant=[defendant], evidence=_ids(links)))
-    if rule == "field_level" and excluded:
+    if rule == "field_level":  # the finding rests on no other listed party holding it all
         messages.append(msg("note.attribution.closed_world"))
     if several is None:
-        return finding(Result.ESTABLISHED, msg("attribution.established", defendant=[defendant]))
-    if several == "as_reported":
-        rules += [r for r in _rules(ctx, "attribution.group") if r not in rules]
         return finding(
             Result.ESTABLISHED,
-            msg("attribution.group.as_reported", defendant=[defendant], sources=group),
+            msg("attribution.established", defendant=[defendant]),
+            *answered,
+        )
+    if several == "as_reported":
+        # no rule on inference within a group is reported: the kit's citation goes apart
+        see_also += [r for r in _rules(ctx, "attribution.group") if r not in rules]
+        return finding(
+            Result.ESTABLISHED,
+            msg(
+                "attribution.group.as_reported",
+                defendant=[defendant],
+                sources=group,
+                plaintiff=[plaintiff],
+            ),
+            *answered,
             msg(
                 "note.attribution.group.as_reported"
                 if ctx.doctrine.basis["several_defendants"] == "reported"
                 else "note.attribution.group.as_reported.elsewhere"
             ),
         )
+    messages += answered
     return _joint_danger(ctx, defendant, group, several, rules, finding, weighed)
 
 
@@ -350,7 +379,23 @@ def _exclusions(ctx: Context, analysis: SourceAnalysis, excluded: list[str]) -> 
             msg("attribution.excluded.field_level", excluded=on_evidence, fields=analysis.leaked)
         )
     if assumed:
-        out.append(msg("attribution.excluded.assumed", excluded=assumed, fields=analysis.leaked))
+        plaintiff = [ctx.case.plaintiff]
+        out.append(
+            msg(
+                "attribution.excluded.assumed",
+                excluded=assumed,
+                fields=analysis.leaked,
+                plaintiff=plaintiff,
+            )
+        )
+        out.append(
+            msg(
+                "note.attribution.excluded.assumed",
+                excluded=assumed,
+                fields=analysis.leaked,
+                plaintiff=plaintiff,
+            )
+        )
     key = (
         "note.attribution.excluded_entrusted"
         if _slot(ctx, "attribution.entrusted")
@@ -568,6 +613,20 @@ def _proof(ctx: Context, defendant: str) -> Finding:
                 _ids(answering),
             )
         key = "fault.inferred.group" if several else "fault.inferred"
+        if ctx.doctrine.basis["fault_inference"] == "inferred":
+            # the record's court is not reported to have said how it found fault: it states
+            # only its conclusion, under the fault rule it applied; the inference is ours
+            grounds = _rules(ctx, "fault.proven")
+            return Finding(
+                Result.ESTABLISHED,
+                case.plaintiff,
+                grounds,
+                [
+                    msg("fault.found", defendant=[defendant], plaintiff=[case.plaintiff]),
+                    msg(f"note.{key}", defendant=[defendant]),
+                ],
+                see_also=[r for r in rules if r not in grounds],
+            )
         return Finding(
             Result.ESTABLISHED,
             case.plaintiff,
@@ -620,12 +679,27 @@ def fault(ctx: Context, defendant: str) -> Finding:
         return branch
     statute = rules_for(case.file.rules, "fault.presumed")[0]
     start = case.law.in_force(statute)
-    reach = applies(ctx, start)
-    if reach is True:
-        return _presumption(ctx, defendant, statute)
-    anchor = Term("anchor", ctx.param("temporal_anchor"))
     in_time = _rules(ctx, "fault.in_time")
+    decided = case.levels[ctx.level].decided
+    if start is not None and _decided_before(decided, start):
+        # the court could not have known the statute: no rule on time applies, and none is named
+        branch = _proof(ctx, defendant)
+        branch.messages.insert(0, msg("fault.no_law_then", defendant=[defendant]))
+        branch.messages.insert(
+            1, msg("note.fault.no_law_then", statute=Cite((statute,)), date=start)
+        )
+        branch.rules = (*in_time, *branch.rules)
+        return branch
+    reach = applies(ctx, start)
+    anchor = Term("anchor", ctx.param("temporal_anchor"))
     timing = dict(anchor=anchor, statute=Cite((statute,)), date=start or "")
+    if reach is True:
+        found = _presumption(ctx, defendant, statute)
+        storage = ctx.param("temporal_anchor") == "storage"
+        # the anchor decides the matter only where the harm may lie before the start date
+        if storage and start is not None and _harm_may_precede(ctx, start):
+            found.messages.insert(1, msg("note.fault.storage", defendant=[defendant], **timing))
+        return found
     branch = _proof(ctx, defendant)
     key = "fault.not_in_time" if reach is False else "fault.time_unproven"
     branch.messages.insert(0, msg(key, plaintiff=[case.plaintiff], **timing))
@@ -635,6 +709,18 @@ def fault(ctx: Context, defendant: str) -> Finding:
     trigger = _rules(ctx, "fault.trigger") if reach is None else ()
     branch.rules = (*in_time, *trigger, *branch.rules)
     return branch
+
+
+def _decided_before(decided: Interval | None, start: dt.date) -> bool:
+    """Did the court decide before `start` (so it cannot have spoken of that law)?"""
+    return decided is not None and decided.end is not None and decided.end < start
+
+
+def _harm_may_precede(ctx: Context, start: dt.date) -> bool:
+    """Could some of the harm lie before `start`? (Then the storage reading, not the harm,
+    is what brings the facts within the statute's time.)"""
+    first = dates(ctx).first_harm.start
+    return first is None or first < start
 
 
 DEFAULT_NEEDS = {"compensation": ("loss",), "distress": ("serious_distress",)}

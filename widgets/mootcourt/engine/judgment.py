@@ -335,6 +335,8 @@ def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
                 "burden_on": s.burden_on,
                 "standard": s.standard,
                 "rules": list(s.rules),
+                "see_also": list(s.see_also),
+                "basis": s.basis,
                 "evidence": list(s.evidence),
                 "text": s.text(lang),
                 "reads": sorted(s.reads),

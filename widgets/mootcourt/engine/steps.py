@@ -48,6 +48,11 @@ class Step:
     """toggles this step's reasoning read"""
     doctrine_reads: frozenset[str] = frozenset()
     """doctrine parameters this step's reasoning read"""
+    basis: str = "reported"
+    """reported: the court is reported to have decided this issue; inferred: the sources are
+    silent, so the step is our reading (labelled as such, never in the court's voice)"""
+    see_also: tuple[str, ...] = ()
+    """rules the kit adds in its notes: not among the court's grounds (`rules`)"""
     case: Case | None = field(default=None, repr=False, compare=False)
 
     def text(self, lang: str = "en") -> str:
@@ -68,3 +73,5 @@ class Finding:
     standard: str | None = HIGH_PROBABILITY
     remedies: list[str] = field(default_factory=list)
     """claims granted (the remedy issue only)"""
+    see_also: list[str] = field(default_factory=list)
+    """rules named only in the kit's notes (our reconstruction), shown apart from `rules`"""

@@ -11,8 +11,10 @@ kit offers three anchors (`temporal_anchor`):
   data from collection on) and harm occurred on or after the start date.
 - `storage` (a labelled competing reading): storing is itself processing (PIPL Art. 4) and the
   security duty continues, so data the defendant still held on the start date fall under the
-  statute even if the harm came earlier (by analogy with cc-time-1(3)). The kit takes the
-  defendant to have kept the data: it has no evidence of deletion.
+  statute where some harm may lie on or after that date (by analogy with cc-time-1(3)), even
+  if the leak or the first harm came earlier. Harm complete before the start date stays
+  outside it: the continued storage did not cause it. The kit takes the defendant to have
+  kept the data: it has no evidence of deletion.
 
 Dates are intervals: a report saying "late November 2021" gives 2021-11-21 to 2021-11-30, and
 an unknown bound stays open. Toggles (e.g. a hypothetical that the orders predate PIPL)
@@ -72,7 +74,12 @@ def applies(ctx: Context, start: dt.date | None) -> bool | None:
     if anchor == "continuing":
         return _on_or_after(when.last_harm, start)
     if anchor == "storage":
-        return True  # still held on the start date: storage reaches into the statute's time
+        # still held on the start date, storage reaches into the statute's time, but Art. 69
+        # attaches to processing that causes harm: where every harm was complete before the
+        # start date, continued storage caused none of it, and reaching it would be
+        # retroactive (Legislation Law 104). A harm that may lie on or after it suffices.
+        end = when.last_harm.end
+        return end is None or end >= start
     # act: the leak lies between the collection of what leaked and the first harmful contact
     leak_window = Interval(start=when.collected.start, end=when.first_harm.end)
     return _on_or_after(leak_window, start)
@@ -92,10 +99,9 @@ TRANSITIONAL_LAWS = frozenset({"legislation-law", "cc-time"})
 
 def facts_window(ctx: Context) -> Interval:
     """The dates of the facts in this world: collection of the leaked data to the last harm
-    (under the `storage` reading, to the continuing storage: no end)."""
+    (storage after the last harm caused no harm, so it does not extend the window)."""
     when = dates(ctx)
-    end = None if ctx.param("temporal_anchor") == "storage" else when.last_harm.end
-    return Interval(start=when.collected.start, end=end)
+    return Interval(start=when.collected.start, end=when.last_harm.end)
 
 
 def decided_window(ctx: Context) -> Interval:

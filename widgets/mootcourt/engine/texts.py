@@ -169,14 +169,18 @@ def render(case: Case, message: Message, lang: str) -> str:
     """One message in `lang`, the case's own template first."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language '{lang}'; valid: {', '.join(LANGUAGES)}")
-    template = case.file.texts.get(lang, {}).get(message.key) or templates(lang)[message.key]
+    template = case.file.texts.get(lang, {}).get(message.key)
+    if template is None:
+        template = templates(lang)[message.key]
     text = template.format_map({k: _param(case, v, lang) for k, v in message.params.items()})
     return text[:1].upper() + text[1:]  # a lower-case label may open the sentence
 
 
 def render_all(case: Case, items: Iterable[Message], lang: str) -> str:
+    """The messages as one text; a case may silence a template (an empty override) where its
+    court is not reported to have said that sentence."""
     sep = "" if lang == "zh-CN" else " "
-    return sep.join(render(case, m, lang) for m in items)
+    return sep.join(t for t in (render(case, m, lang) for m in items) if t)
 
 
 def _param(case: Case, value: Param, lang: str) -> str:
