@@ -190,7 +190,8 @@ def test_compare_is_generated_from_the_two_case_files(liu: Case, pang: Case) -> 
             assert judgment.divergence.reason(lang) in text
             for lv in judgment.levels:
                 assert case.levels[lv.id].court(lang) in text
-        assert "pipl-69(1)" in text and "cpl-interp-2015-93(1)(4)" in text
+            fault = judgment.level("second_instance").step("fault", case.defendants[0])
+            assert ", ".join(fault.rules) in text, "the rules each appeal court cited on fault"
 
 
 def test_compare_follows_a_changed_case_file(tmp_path: Path) -> None:
