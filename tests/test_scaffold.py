@@ -21,6 +21,7 @@ def test_new_from_the_template_validates_and_checks(
     out = capsys.readouterr().out
     assert "checked (the record as decided at 2 levels, 2 scenarios)" in out
     assert f"mootcourt check {folder}" in out
+    assert str(LESSONS / "AUTHORING.md") in out, "the guide, where this installation keeps it"
     case = load_case(folder)
     assert case.id == "zhang-v-shop-2023", "the folder name is the case id"
     assert len(case.scenarios) == 2

@@ -274,7 +274,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_case
+    from .scaffold import ScaffoldError, guide_path, new_case
 
     try:
         path, report = new_case(args.folder, args.model)
@@ -285,7 +285,7 @@ def _new(args: argparse.Namespace) -> int:
     t = messages(args.lang)
     print(t("cli.created", path=path))
     print(t("cli.checked", path=path, levels=report.levels, scenarios=report.scenarios))
-    print(t("cli.next_steps", folder=args.folder))
+    print(t("cli.next_steps", folder=args.folder, guide=guide_path(args.lang)))
     return OK
 
 

@@ -27,6 +27,13 @@ class ScaffoldError(ValueError):
     """A folder that cannot become a case (a bad name, or one that already has files)."""
 
 
+def guide_path(lang: str) -> Path:
+    """The author's guide in `lang`, where this installation keeps it (the wheel ships it
+    with the lessons, so a `pip install` author has it too)."""
+    folder = template_folder().parent
+    return folder / ("AUTHORING.zh-CN.md" if lang == "zh-CN" else "AUTHORING.md")
+
+
 def template_folder() -> Path:
     root = installed_root()
     if root is None or not (root / TEMPLATE / CASE_FILE).is_file():
