@@ -440,7 +440,12 @@ def test_specific_logs_are_weighed_as_electronic_data() -> None:
         .step("fault")
     )
     assert fault.result == "rebutted"
-    assert {"evidence-93", "evidence-94", "pipl-57"} <= set(fault.rules)
+    assert {"evidence-93", "evidence-94"} <= set(fault.rules)
+    # review M6: access logs do not show remedying and notifying; that duty is named in a note
+    assert (
+        "pipl-57" in fault.see_also
+        and "补救措施并通知" not in fault.text("zh-CN").split("【评注】")[0]
+    )
 
 
 # --- Item 7: paragraph and item citations ----------------------------------------------------
@@ -490,7 +495,8 @@ def test_the_steps_cite_the_paragraphs_meant() -> None:
     lv = evaluate(liu, liu.record_world()).level("second_instance")
     assert lv.step("leak").rules == ("cc-1032(1)", "cc-1034(3)", "cc-1033(1)")
     assert lv.step("fault").rules[:2] == ("pipl-69(1)", "cc-1165(2)")
-    assert {"cc-1038(2)", "pipl-9", "pipl-51"} <= set(lv.step("fault").rules)
+    # review M1: the court is reported citing Art. 69; the duties are ours, named apart
+    assert {"cc-1038(2)", "pipl-9", "pipl-51"} <= set(lv.step("fault").see_also)
     custody = evaluate(
         liu,
         liu.record_world(),
@@ -539,7 +545,9 @@ def test_fairness_allocation_is_a_labelled_value_for_pang_and_out_of_time_for_li
         pang, pang.record_world(), {"second_instance": {"fault_rule": "fairness_allocation"}}
     )
     step = j.level("second_instance").step("fault", "qunar")
-    assert step.result == "presumed" and "evidence-2001-7" in step.rules
+    # review M4: a burden allocated by fairness is not a presumption
+    assert step.result == "established" and "evidence-2001-7" in step.rules
+    assert "推定" not in step.text("zh-CN").split("【评注】")[0]
     assert step.burden_on == "qunar"
     liu = load_case("liu-v-platform-2024")
     k = evaluate(

@@ -210,3 +210,76 @@ def test_pang_with_a_presumption_says_no_law_then_presumed_fault_and_labels_why(
         "当时的法律没有推定经营者过错的规定（侵权责任法第六条第二款以法律规定为前提）"
     )
     assert "【评注】此设定在本案无从适用" in zh
+
+
+# --- M1: the court's grounds apart from the rules named only in our notes -------------------
+
+
+def test_rules_named_only_in_notes_are_not_among_the_courts_grounds(liu: Case) -> None:
+    lv = evaluate(liu, liu.record_world()).level("second_instance")
+    attribution = lv.step("attribution")
+    assert not {"pipl-21", "pipl-59"} & set(attribution.rules)
+    assert {"pipl-21", "pipl-59"} <= set(attribution.see_also)
+    fault = lv.step("fault")
+    assert fault.rules[0] == "pipl-69(1)"
+    assert not {"cc-1038(2)", "pipl-9", "pipl-51", "pipl-57"} & set(fault.rules)
+    for step in lv.steps:
+        assert not set(step.rules) & set(step.see_also)
+
+
+def test_the_terminal_shows_see_also_apart(liu: Case) -> None:
+    from mootcourt.terminal import _cell
+
+    step = evaluate(liu, liu.record_world()).level("second_instance").step("attribution")
+    text = _text(_cell(liu, step, "zh-CN"))
+    assert (
+        "参见（本套件）：" in text
+        and "个人信息保护法第二十一条" in text.split("参见（本套件）：")[1]
+    )
+
+
+def _text(renderable: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=400, record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+# --- M4: a burden allocated by fairness is not a presumption --------------------------------
+
+
+def test_fairness_allocation_is_not_called_a_presumption(pang: Case) -> None:
+    doctrine = {"second_instance": {"fault_rule": "fairness_allocation"}}
+    step = (
+        evaluate(pang, pang.record_world(), doctrine)
+        .level("second_instance")
+        .step("fault", "qunar")
+    )
+    assert step.result == "established"
+    court = _court_sentences(step, "zh-CN")
+    assert "推定" not in court and "举证不能的不利后果" in court
+    assert "【评注】以公平原则分配过错的举证责任系本套件的读法" in step.text("zh-CN")
+
+
+# --- M6: logs do not show remedying and notifying -------------------------------------------
+
+
+def test_logs_are_not_said_to_show_remedying_and_notifying(liu: Case) -> None:
+    world = liu.record_world().with_toggles(order_access_audit=True)
+    doctrine = {"second_instance": {"several_defendants": "as_reported"}}
+    for lv in evaluate(liu, world, doctrine).levels:
+        for step in lv.steps:
+            assert "补救措施并通知" not in _court_sentences(step, "zh-CN")
+            assert "remedying and notifying" not in _court_sentences(step, "en")
+
+
+# --- M8: one defendant, no row about several ------------------------------------------------
+
+
+def test_one_defendant_case_shows_the_several_defendants_row_as_not_applicable(liu: Case) -> None:
+    from mootcourt.terminal import _doctrine
+
+    text = _text(_doctrine(evaluate(liu, liu.record_world()), "zh-CN"))
+    row = next(line for line in text.splitlines() if "数个被告" in line)
+    assert "不适用（仅一名被告）" in row and "推定" not in row

@@ -88,6 +88,9 @@ def _cell(case, step: Step, lang: str) -> Group | Text:
         meta.append(
             t("cli.rules", rules=join([case.law.citation(r, lang) for r in step.rules], lang))
         )
+    if step.see_also:  # named only in the kit's notes: never among the court's grounds
+        cited = join([case.law.citation(r, lang) for r in step.see_also], lang)
+        meta.append(t("cli.see_also", rules=cited))
     return Group(head, Text(" · ".join(meta), style="dim"), Text(step.text(lang)))
 
 
@@ -126,11 +129,21 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
     return table
 
 
+SEVERAL_DEFENDANTS_ONLY = frozenset({"several_defendants"})
+"""parameters that decide nothing in a case with one defendant"""
+
+
 def _doctrine(judgment: Judgment, lang: str) -> Table:
     t = messages(lang)
     table = _level_table(judgment, lang, t("cli.doctrine"))
     first = judgment.levels[0].doctrine
+    one_defendant = len(judgment.case.defendants) < 2
     for param in first.values:
+        if one_defendant and param in SEVERAL_DEFENDANTS_ONLY:
+            # no text speaks of other defendants where there is one (issue 6 item 1)
+            na = Text(t("cli.one_defendant"), style="dim")
+            table.add_row(t(f"param.{param}"), *[na for _ in judgment.levels])
+            continue
         row = []
         for lv in judgment.levels:
             value, basis = lv.doctrine[param], lv.doctrine.basis[param]

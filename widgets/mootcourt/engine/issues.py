@@ -544,7 +544,8 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
     case = ctx.case
     answering, insufficient = _answering(ctx, defendant)
     rules = list(_rules(ctx, "fault.fairness" if allocated else "fault.presumed"))
-    rules += [r for r in _rules(ctx, "fault.duties") if r not in rules]
+    # the duties a processor must show it met are our elaboration, not the court's citation
+    duties = [r for r in _rules(ctx, "fault.duties") if r not in rules]
     if allocated:
         opening = msg("fault.allocated", defendant=[defendant], plaintiff=[case.plaintiff])
     else:
@@ -556,6 +557,7 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
         logs = [e for e in answering if e.kind == "specific_processing"]
         if logs:
             rules += [r for r in _rules(ctx, "fault.logs") if r not in rules]
+        scope = _rules(ctx, "fault.logs_scope") if logs else ()
         if logs:
             key = "fault.rebutted.specific"
         elif any(e.rung == "assessment" for e in answering):
@@ -563,7 +565,7 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
         else:
             key = "fault.rebutted.general"
         return Finding(
-            Result.REBUTTED,
+            Result.NOT_ESTABLISHED if allocated else Result.REBUTTED,
             defendant,
             rules,
             [
@@ -571,13 +573,22 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
                 msg(
                     key, defendant=[defendant], plaintiff=[case.plaintiff], evidence=_ids(answering)
                 ),
+                *([msg("note.fault.logs_scope", statute=Cite(scope[:1]))] if scope else []),
             ],
             evidence,
+            see_also=[*duties, *(r for r in scope if r not in duties)],
         )
     more = [msg("fault.withheld", defendant=[defendant], evidence=withheld)] if withheld else []
+    # a burden allocated by fairness is not a presumption: unproven, the defendant loses on it
+    made_out = Result.ESTABLISHED if allocated else Result.PRESUMED
+    if allocated:
+        more += [
+            msg("fault.allocated.unproven", defendant=[defendant]),
+            msg("note.fault.allocated"),
+        ]
     if insufficient:
         return Finding(
-            Result.PRESUMED,
+            made_out,
             defendant,
             rules,
             [
@@ -586,12 +597,14 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
                 *more,
             ],
             evidence,
+            see_also=duties,
         )
     return Finding(
-        Result.PRESUMED,
+        made_out,
         defendant,
         rules,
-        [opening, msg("fault.no_rebuttal", defendant=[defendant]), *more],
+        [opening, *([] if allocated else [msg("fault.no_rebuttal", defendant=[defendant])]), *more],
+        see_also=duties,
     )
 
 

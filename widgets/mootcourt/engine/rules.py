@@ -72,6 +72,8 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "fault.weighed": ("cpl-interp-105", "cpl-interp-108(1)"),
         # electronic logs count only if complete and authentic
         "fault.logs": ("evidence-93", "evidence-94"),
+        # what access logs do not show: remedying and notifying after a possible leak (a note)
+        "fault.logs_scope": ("pipl-57",),
         # the court allocates the burden of proving no fault by fairness (pre-2020 rules)
         "fault.fairness": ("evidence-2001-7",),
         # ordinary fault liability: the plaintiff proves fault
