@@ -283,3 +283,65 @@ def test_one_defendant_case_shows_the_several_defendants_row_as_not_applicable(l
     text = _text(_doctrine(evaluate(liu, liu.record_world()), "zh-CN"))
     row = next(line for line in text.splitlines() if "数个被告" in line)
     assert "不适用（仅一名被告）" in row and "推定" not in row
+
+
+# --- M9: a finding with nothing eliminated states its premise and what points to it ---------
+
+
+def test_a_finding_with_nothing_eliminated_states_the_premise_and_the_link(liu: Case) -> None:
+    world = liu.record_world().with_toggles(logistics=False, payment=False)
+    step = evaluate(liu, world).level("second_instance").step("attribution")
+    assert step.result == "established"
+    en = step.text("en")
+    assert "only the parties listed could be the source" in en
+    assert "The evidence pointed to the platform" in en
+
+
+# --- M10: an assumed holding is a premise, never proof --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toggles", "defendant"),
+    [({"qunar_held_phone": False}, "china_eastern"), ({"frequent_flyer_record": False}, "qunar")],
+)
+def test_a_finding_on_an_assumed_holding_is_conditional(
+    pang: Case, toggles: dict[str, bool], defendant: str
+) -> None:
+    step = evaluate(pang, pang.record_world().with_toggles(toggles)).level("second_instance")
+    attribution = step.step("attribution", defendant)
+    assert attribution.result == "established"
+    assert "下述认定以该假定为前提，并非已获证明" in attribution.text("zh-CN")
+
+
+def test_the_joint_danger_reconstruction_does_not_say_the_holdings_were_proved(
+    pang: Case,
+) -> None:
+    for view in ("joint_danger_affirmative", "joint_danger_negative"):
+        doctrine = {"second_instance": {"several_defendants": view}}
+        lv = evaluate(pang, pang.record_world(), doctrine).level("second_instance")
+        for d in pang.defendants:
+            zh = lv.step("attribution", d).text("zh-CN")
+            assert "原告已证明" not in zh and "须由原告证明" in zh
+            assert "下述认定以该假定为前提" in zh
+
+
+# --- M12: the Haidian court's own reasons ---------------------------------------------------
+
+
+def test_pang_first_instance_gives_the_reported_reasons(pang: Case) -> None:
+    lv = evaluate(pang, pang.record_world()).level("first_instance")
+    for d in pang.defendants:
+        zh = lv.step("attribution", d).text("zh-CN")
+        assert "订票时未提供庞理鹏本人的手机号" in zh
+        assert "亦无证据将被告存储的号码与此次订票相联系" in zh
+
+
+# --- M13: the calls-before-PIPL hypothetical lies under the Civil Code ----------------------
+
+
+def test_calls_before_pipl_is_bounded_to_the_civil_codes_time(liu: Case) -> None:
+    change = next(c for c in liu.file.timeline.changes if c.when == ["calls_before_pipl"])
+    for interval in (change.collected, change.first_harm, change.last_harm):
+        assert interval is not None
+        assert str(interval.start) == "2021-01-01" and str(interval.end) == "2021-10-31"
+    assert "2021-01-01" in liu.evidence["calls_before_pipl"].label.en

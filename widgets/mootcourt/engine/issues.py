@@ -327,7 +327,17 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         key = "attribution.linked" if excluded else "attribution.linked_only"
         messages.append(msg(key, defendant=[defendant], evidence=_ids(links)))
     if rule == "field_level":  # the finding rests on no other listed party holding it all
+        if not excluded and not measures:  # nothing eliminated: say what points to it
+            links = ctx.evidence_in("source_is_defendant", defendant=defendant)
+            weighed += _ids(links)
+            if links:
+                messages.append(
+                    msg("attribution.linked_only", defendant=[defendant], evidence=_ids(links))
+                )
         messages.append(msg("note.attribution.closed_world"))
+    premise = analysis.assumed.get(defendant, ())
+    if premise:  # an assumed holding carries the finding only as a premise, never as proof
+        messages.append(msg("note.attribution.conditional", defendant=[defendant], fields=premise))
     if several is None:
         return finding(
             Result.ESTABLISHED,
