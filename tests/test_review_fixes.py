@@ -345,3 +345,48 @@ def test_calls_before_pipl_is_bounded_to_the_civil_codes_time(liu: Case) -> None
         assert interval is not None
         assert str(interval.start) == "2021-01-01" and str(interval.end) == "2021-10-31"
     assert "2021-01-01" in liu.evidence["calls_before_pipl"].label.en
+
+
+# --- M2: a world changed only by doctrine is not headed 'the record as reported' -----------
+
+
+def test_a_doctrine_override_is_listed_as_a_change(liu: Case) -> None:
+    from rich.console import Console
+
+    from mootcourt.terminal import render_judgment
+
+    doctrine = {"second_instance": {"rebuttal": "general_compliance"}}
+    console = Console(width=300, record=True)
+    render_judgment(evaluate(liu, liu.record_world(), doctrine), "zh-CN", console)
+    head = console.export_text().splitlines()[1]
+    assert head.startswith("相对于案卷的改动：") and "推翻过错的证据 → 一般合规证据即可" in head
+
+
+# --- minor: m3, m5, m6, m11, m12 --------------------------------------------------------------
+
+
+def test_the_granted_claim_reads_as_a_court_writes_it(pang: Case) -> None:
+    lv = evaluate(pang, pang.record_world()).level("second_instance")
+    assert "庞理鹏要求去哪儿网赔礼道歉的诉讼请求，本院予以支持" in lv.step("remedy", "qunar").text(
+        "zh-CN"
+    )
+    assert "in its business as a business operator" not in lv.step("processor", "qunar").text("en")
+
+
+def test_the_agent_hypothetical_says_may_hold_as_the_engine_treats_it(pang: Case) -> None:
+    assert "可能掌握" in pang.label("agent_held_phone", "zh-CN")
+    assert "may also have held" in pang.label("agent_held_phone", "en")
+
+
+def test_inference_from_custody_names_the_fault_rule_it_applies(liu: Case) -> None:
+    world = liu.record_world().with_toggles(calls_before_pipl=True)
+    doctrine = {"second_instance": {"fault_inference": "from_custody"}}
+    step = evaluate(liu, world, doctrine).level("second_instance").step("fault")
+    assert "cc-1165(1)" in step.rules and "evidence-10(1)(4)" in step.rules
+
+
+def test_losing_the_presumption_by_doctrine_leaves_inference_open(liu: Case) -> None:
+    doctrine = {"second_instance": {"fault_rule": "plaintiff_proves"}}
+    step = evaluate(liu, liu.record_world(), doctrine).level("second_instance").step("fault")
+    assert step.result == "not_established"
+    assert "note.fault.inference_open" in [m.key for m in step.messages]

@@ -34,10 +34,17 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
     t = messages(lang)
     console.print(Text(case.title(lang), style="bold"))
     changed = judgment.world.changed_from(case.record_world())
-    if changed:
-        items = [
-            f"{case.label(k, lang)} → {t('cli.on' if v else 'cli.off')}" for k, v in changed.items()
-        ]
+    items = [
+        f"{case.label(k, lang)} → {t('cli.on' if v else 'cli.off')}" for k, v in changed.items()
+    ]
+    # a doctrine set by the user is a hypothetical too: never headed 'the record as reported'
+    items += [
+        f"{case.levels[lv.id].label(lang)} · {t(f'param.{p}')} → {t(f'value.{lv.doctrine[p]}')}"
+        for lv in judgment.levels
+        for p in lv.doctrine.values
+        if lv.doctrine.basis[p] == "override"
+    ]
+    if items:
         console.print(Text(t("cli.world_changes", items="; ".join(items)), style="cyan"))
     else:
         console.print(Text(t("cli.record_world"), style="dim"))

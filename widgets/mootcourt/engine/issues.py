@@ -626,7 +626,9 @@ def _proof(ctx: Context, defendant: str) -> Finding:
     if ctx.param("fault_inference") == "from_custody":
         several = len(case.defendants) > 1 and _group_size(ctx) > 1
         answering, _ = _answering(ctx, defendant)
-        rules = _rules(ctx, "fault.from_custody")
+        # the fault-liability rule being applied comes first, then the inference's own rules
+        liability = _rules(ctx, "fault.plaintiff_proves")[:1]
+        rules = (*liability, *(r for r in _rules(ctx, "fault.from_custody") if r not in liability))
         if answering:  # counter-evidence: the burden of persuasion stays with the plaintiff
             return Finding(
                 Result.NOT_ESTABLISHED,
@@ -693,7 +695,10 @@ def fault(ctx: Context, defendant: str) -> Finding:
         )
     rule = ctx.param("fault_rule")
     if rule == "plaintiff_proves":
-        return _proof(ctx, defendant)
+        found = _proof(ctx, defendant)
+        if found.result is Result.NOT_ESTABLISHED and ctx.param("fault_inference") == "none":
+            found.messages.append(msg("note.fault.inference_open"))
+        return found
     if rule == "fairness_allocation":
         if _slot(ctx, "fault.fairness"):
             return _presumption(ctx, defendant, "", allocated=True)
@@ -780,7 +785,14 @@ def remedy(ctx: Context, defendant: str) -> Finding:
     if apology:
         messages.append(msg("remedy.apology", defendant=[defendant], plaintiff=[case.plaintiff]))
     if granted:
-        messages.append(msg("remedy.granted", remedies=granted, plaintiff=[case.plaintiff]))
+        messages.append(
+            msg(
+                "remedy.granted",
+                remedies=granted,
+                plaintiff=[case.plaintiff],
+                defendant=[defendant],
+            )
+        )
     if refused:
         messages.append(
             msg("remedy.refused", refused=refused, missing=Terms("fact", tuple(missing)))
