@@ -390,3 +390,22 @@ def test_losing_the_presumption_by_doctrine_leaves_inference_open(liu: Case) -> 
     step = evaluate(liu, liu.record_world(), doctrine).level("second_instance").step("fault")
     assert step.result == "not_established"
     assert "note.fault.inference_open" in [m.key for m in step.messages]
+
+
+# --- M7: the ground of reversal is ours; Liu's order keeps the reported manner --------------
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_the_inferred_ground_of_reversal_is_labelled(case_id: str) -> None:
+    case = load_case(case_id)
+    j = evaluate(case, case.record_world())
+    for lang, label in (
+        ("zh-CN", "【本套件推断】来源未载改判所依据的具体理由"),
+        ("en", "Our inference"),
+    ):
+        assert label in (j.disposition("second_instance", lang) or "")
+
+
+def test_liu_order_keeps_the_reported_manner_of_the_apology(liu: Case) -> None:
+    text = evaluate(liu, liu.record_world()).disposition("second_instance", "zh-CN")
+    assert text is not None and "电商平台在其官方网站首页以公告形式向刘某赔礼道歉" in text

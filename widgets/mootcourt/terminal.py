@@ -51,6 +51,11 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
     for defendant in case.defendants:
         console.print(_defendant_table(judgment, defendant, lang))
     console.print(_outcomes(judgment, lang))
+    for level_id in judgment.level_ids:  # the operative part of each appeal, apart from reasons
+        text = judgment.disposition(level_id, lang)
+        if text:
+            label = case.levels[level_id].label(lang)
+            console.print(Text(f"{label}{'：' if lang == 'zh-CN' else ': '}{text}"))
     console.print(_doctrine(judgment, lang))
     d = judgment.divergence
     body = Text(d.reason(lang)) if d else Text(t("cli.no_divergence"))

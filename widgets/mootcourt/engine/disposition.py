@@ -60,6 +60,9 @@ def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
         else:
             key = "disposition.allowed.facts" if facts else "disposition.allowed.law"
         grounds.append(msg(key, appellant=appellants))
+        if law and any(a[1] != "reported" or b[1] != "reported" for _, a, b in d.parameters):  # type: ignore[union-attr]
+            # no source gives the ground: it is read off divergences that are partly ours
+            grounds.append(msg("note.disposition.ground_inferred"))
         slot = "disposition.allowed"
         orders.append(msg("disposition.set_aside"))
         for dj in here.defendants.values():
