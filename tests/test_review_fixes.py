@@ -409,3 +409,26 @@ def test_the_inferred_ground_of_reversal_is_labelled(case_id: str) -> None:
 def test_liu_order_keeps_the_reported_manner_of_the_apology(liu: Case) -> None:
     text = evaluate(liu, liu.record_world()).disposition("second_instance", "zh-CN")
     assert text is not None and "电商平台在其官方网站首页以公告形式向刘某赔礼道歉" in text
+
+
+# --- M11: 'newly discovered' is part of the hypothesis; the 2015 rule is named ---------------
+
+
+def test_new_evidence_on_appeal_states_newly_discovered_as_assumed(pang: Case) -> None:
+    assert "新发现" in pang.label("flights_new_on_appeal", "zh-CN")
+    detail = pang.evidence["flights_new_on_appeal"].detail
+    assert (
+        detail is not None and "第一百零一条" in detail("zh-CN") and "Arts. 101-102" in detail("en")
+    )
+
+
+# --- M5(a): doubt that stands only because an account is missing gives the other reading ---
+
+
+def test_a_missing_data_flow_account_gives_both_readings(liu: Case) -> None:
+    world = liu.record_world().with_toggles(data_flow_statement=False)
+    step = evaluate(liu, world).level("second_instance").step("attribution")
+    assert step.result == "not_established"
+    zh = step.text("zh-CN")
+    assert "【评注】物流企业掌握哪些信息，在案没有证据" in zh and "不应因未提交" in zh
+    assert "cpl-interp-112" in step.see_also and "cpl-interp-112" not in step.rules

@@ -26,6 +26,7 @@ from .datamatrix import (
     holdings,
     leaked_fields,
     possible_sources,
+    shown,
 )
 from .rules import RULE_SLOTS, rules_for
 from .steps import Finding, Result
@@ -282,6 +283,15 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         for party, fields in assumed_held.items():
             messages.append(msg("note.attribution.assumed_holding", party=[party], fields=fields))
     if others:
+        unknown = [
+            p for p in others if not all(shown(ctx, t) for t in case.parties[p].holds.known_through)
+        ]
+        if unknown:  # doubt that stands only because an item is missing: the other reading
+            see_also += [r for r in _rules(ctx, "attribution.missing_account") if r not in rules]
+            return fails(
+                _others(ctx, rule, others, defendant, analysis),
+                msg("note.attribution.missing_account", others=unknown, defendant=[defendant]),
+            )
         return fails(_others(ctx, rule, others, defendant, analysis))
     if rule == "field_level" and defendant not in analysis.held_by:
         possibly = [f for f in analysis.leaked if analysis.holdings[defendant][f] == POSSIBLY]

@@ -70,6 +70,8 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "fault.duties": ("cc-1038(2)", "pipl-9", "pipl-51", "pipl-57"),
         # rebuttal evidence weighed freely, to the high-probability standard
         "fault.weighed": ("cpl-interp-105", "cpl-interp-108(1)"),
+        # what a plaintiff can do when the account of who holds what is missing (a note)
+        "attribution.missing_account": ("cpl-interp-112",),
         # electronic logs count only if complete and authentic
         "fault.logs": ("evidence-93", "evidence-94"),
         # what access logs do not show: remedying and notifying after a possible leak (a note)
