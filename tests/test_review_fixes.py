@@ -432,3 +432,21 @@ def test_a_missing_data_flow_account_gives_both_readings(liu: Case) -> None:
     zh = step.text("zh-CN")
     assert "【评注】物流企业掌握哪些信息，在案没有证据" in zh and "不应因未提交" in zh
     assert "cpl-interp-112" in step.see_also and "cpl-interp-112" not in step.rules
+
+
+# --- M5(b)(c): a declined discretion is a ruling; the withholding party is named ------------
+
+
+def test_a_declined_refusal_is_ruled_on_and_the_withholder_named(liu: Case, pang: Case) -> None:
+    world = liu.record_world().with_toggles(
+        data_flow_statement=False, production_application=True, production_refused=True
+    )
+    declined = {"second_instance": {"withheld_document": "not_accepted"}}
+    zh = evaluate(liu, world, declined).level("second_instance").step("attribution").text("zh-CN")
+    assert "电商平台无正当理由拒不提交本院责令其提交的书证" in zh and "不予认定" in zh
+    accepted = evaluate(liu, world).level("second_instance").step("attribution").text("zh-CN")
+    assert "本院依法裁定责令电商平台提交" in accepted and "对方当事人" not in accepted
+    p = pang.record_world().with_toggles(qunar_held_phone=False, qunar_records_withheld=True)
+    for d in pang.defendants:
+        text = evaluate(pang, p).level("second_instance").step("attribution", d).text("zh-CN")
+        assert "对方当事人" not in text

@@ -87,6 +87,18 @@ def stand_ins(ctx: Context, toggle_id: str) -> list[str]:
     return []
 
 
+def refusals_declined(ctx: Context) -> list[str]:
+    """Refusals whose preconditions hold but whose content the court declines to accept
+    (`withheld_document: not_accepted`): the court must still say so, and why."""
+    if ctx.param("withheld_document") != "not_accepted":
+        return []
+    return [
+        e.id
+        for e in ctx.case.file.evidence
+        if e.stands_for is not None and ctx.on(e.id) and ctx.all_on(e.preconditions)
+    ]
+
+
 def shown(ctx: Context, toggle_id: str) -> bool:
     """Is this item in, or does a refusal to produce it count as if it were?"""
     return ctx.on(toggle_id) or bool(stand_ins(ctx, toggle_id))

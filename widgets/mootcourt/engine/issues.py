@@ -26,6 +26,7 @@ from .datamatrix import (
     holdings,
     leaked_fields,
     possible_sources,
+    refusals_declined,
     shown,
 )
 from .rules import RULE_SLOTS, rules_for
@@ -217,6 +218,18 @@ def attribution(ctx: Context, defendant: str) -> Finding:
                 "attribution.withheld",
                 plaintiff=[plaintiff],
                 evidence=list(analysis.stood_in),
+                holder=_holders(ctx, analysis.stood_in),
+            )
+        )
+    declined = refusals_declined(ctx)
+    if declined:  # a discretion not exercised is still a ruling, with its reason
+        rules += [r for r in _rules(ctx, "attribution.withheld") if r not in rules]
+        messages.append(
+            msg(
+                "attribution.withheld.declined",
+                plaintiff=[plaintiff],
+                evidence=declined,
+                holder=_holders(ctx, declined),
             )
         )
     weighed = [
@@ -377,6 +390,14 @@ def attribution(ctx: Context, defendant: str) -> Finding:
 
 
 _UNWEIGHED = ("assertion", "assumption", "procedure")
+
+
+def _holders(ctx: Context, refusals: tuple[str, ...] | list[str]) -> list[str]:
+    """The parties that refused to produce: named, never 'the opposing party'."""
+    out: list[str] = []
+    for r in refusals:
+        out += [p for p in ctx.case.evidence[r].offered_by if p not in out]
+    return out
 
 
 def _entrusted(ctx: Context, parties: list[str]) -> list[str]:
