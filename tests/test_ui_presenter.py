@@ -137,6 +137,11 @@ def test_every_case_presents(case) -> None:
 
 def test_the_explorer_inputs_are_there_and_flip_the_appeal(liu) -> None:
     p = Presenter(liu)
+    assert p.inputs is None, "the inputs are built only when opened"
+    p.open_inputs.value = True
+    assert p.inputs is not None and p.inputs.layout.display is None
+    p.language.value = "zh-CN"
+    assert p.inputs.get_title(0) != "Evidence"
     p.all_button.click()
     p._toggle("alias_on_waybills", False)
     assert hooks.NOT_LIABLE in _classes(p.grid.banners["second_instance"])

@@ -70,6 +70,8 @@ def test_toggle_hypothetical_and_record(presenter_server, page) -> None:
     _open(page, presenter_server)
     page.click(".mc-presenter .mc-reveal-all")
     page.wait_for_selector(f"{SECOND}.mc-liable", timeout=CLICK)
+    page.click(".mc-presenter .mc-open-inputs")
+    page.wait_for_selector(".mc-presenter .mc-toggle-alias_on_waybills input", timeout=CLICK)
     page.click(".mc-presenter .mc-toggle-alias_on_waybills input")
     page.wait_for_selector(f"{SECOND}.mc-not-liable", timeout=CLICK)
     page.click(".mc-presenter .mc-toggle-alias_on_waybills input")

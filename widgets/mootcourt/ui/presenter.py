@@ -155,14 +155,16 @@ class Presenter(widgets.VBox):
         body.add_class("mc-present-body")
         body.layout.flex_flow = "row wrap"
         self.error = self.actions.error
-        self.evidence = EvidenceBoard(frame, self.actions.toggle)
-        self.parties = PartiesPanel(frame, self.actions.toggle)
-        self.doctrine = DoctrinePanel(frame, self.actions.set_doctrine, self.actions.as_decided)
-        self.inputs = widgets.Tab([self.evidence, self.parties, self.doctrine])
-        self.inputs.add_class("mc-tabs")
-        self.inputs.add_class("mc-present-inputs")
+        # The explorer's inputs wait behind a button: a room sees the courts first, and a page
+        # of a few hundred widgets fewer renders sooner for every student arriving at once.
+        self.inputs: widgets.Tab | None = None
+        self.open_inputs = widgets.ToggleButton(value=False)
+        self.open_inputs.add_class("mc-open-inputs")
+        self.open_inputs.observe(self._show_inputs, "value")
+        self.drawer = widgets.VBox([self.open_inputs])
+        self.drawer.add_class("mc-present-drawer")
         sheet = widgets.HTML(f"<style>{CSS}</style>")
-        super().__init__([style(), sheet, header, controls, body, self.error, self.inputs])
+        super().__init__([style(), sheet, header, controls, body, self.error, self.drawer])
         for cls in (hooks.ROOT, PRESENTER, f"mc-theme-{theme}", f"mc-case-{case.id}"):
             self.add_class(cls)
         if large:
@@ -260,11 +262,15 @@ class Presenter(widgets.VBox):
         self.grid.show(frame)
         self._cover(frame)
         self._show_reading(frame)
-        for i, name in enumerate(("evidence", "parties", "doctrine")):
-            self.inputs.set_title(i, w.raw(f"ui.tab.{name}"))
-        self.evidence.show(frame)
-        self.parties.show(frame)
-        self.doctrine.show(frame)
+        self.open_inputs.description = w.raw(
+            "ui.presenter.hide_inputs" if self.open_inputs.value else "ui.presenter.show_inputs"
+        )
+        if self.inputs is not None:
+            for i, name in enumerate(("evidence", "parties", "doctrine")):
+                self.inputs.set_title(i, w.raw(f"ui.tab.{name}"))
+            self.evidence.show(frame)
+            self.parties.show(frame)
+            self.doctrine.show(frame)
 
     def _cover(self, frame: Frame) -> None:
         """Hide every cell, outcome and split mark the room has not reached yet."""
@@ -339,6 +345,21 @@ class Presenter(widgets.VBox):
 
     def _toggle(self, toggle_id: str, value: bool) -> None:
         self.actions.toggle(toggle_id, value)
+
+    def _show_inputs(self, change: dict) -> None:
+        """Build the evidence, parties and doctrine tabs the first time they are opened."""
+        if change["new"] and self.inputs is None:
+            frame = self._frame()
+            self.evidence = EvidenceBoard(frame, self.actions.toggle)
+            self.parties = PartiesPanel(frame, self.actions.toggle)
+            self.doctrine = DoctrinePanel(frame, self.actions.set_doctrine, self.actions.as_decided)
+            self.inputs = widgets.Tab([self.evidence, self.parties, self.doctrine])
+            self.inputs.add_class("mc-tabs")
+            self.inputs.add_class("mc-present-inputs")
+            self.drawer.children = (self.open_inputs, self.inputs)
+        if self.inputs is not None:
+            self.inputs.layout.display = None if change["new"] else "none"
+        self._render()
 
     def _reveal_or_cover(self) -> None:
         if self.steps.finished:
