@@ -450,3 +450,20 @@ def test_a_declined_refusal_is_ruled_on_and_the_withholder_named(liu: Case, pang
     for d in pang.defendants:
         text = evaluate(pang, p).level("second_instance").step("attribution", d).text("zh-CN")
         assert "对方当事人" not in text
+
+
+# --- m7, m8 -----------------------------------------------------------------------------------
+
+
+def test_the_first_courts_unknown_date_is_noted_against_the_2022_text(liu: Case) -> None:
+    note = next(a for a in liu.file.assumptions if a.id == "procedural_text_in_time")
+    assert "2022" in note.text("en") and "2020" in note.text("en")
+
+
+def test_the_negative_view_does_not_cite_the_affirmative_views_escape_rule(pang: Case) -> None:
+    for view, expected in (("joint_danger_negative", False), ("joint_danger_affirmative", True)):
+        doctrine = {"second_instance": {"several_defendants": view}}
+        step = evaluate(pang, pang.record_world(), doctrine).level("second_instance")
+        rules = step.step("attribution", "qunar").rules
+        assert ("evidence-2001-4-7" in rules) is expected, (view, rules)
+        assert "tll-10" in rules

@@ -483,14 +483,15 @@ def _joint_danger(
     weighed: list[str],
 ) -> Finding:
     """Our reconstruction: joint dangerous conduct by analogy (tll-10 for facts before 2021,
-    cc-1170 after). The plaintiff has proved that each defendant held the data and that the
+    cc-1170 after). The plaintiff must prove that each defendant held the data and that the
     source lies within the group. Affirmative view (肯定说): a defendant escapes by proving its
     own non-causation. Negative view (否定说): only if the actual tortfeasor is identified.
     With two defendants as the only sources the views coincide (one cleared names the other)."""
     analogy = _rules(ctx, "attribution.joint_danger")[:1]
-    rules += [
-        r for r in (*analogy, *_rules(ctx, "attribution.joint_danger.escape")) if r not in rules
-    ]
+    # the rule that lets an actor escape by proving its own non-causation is the affirmative
+    # view's tool; the negative view rests on the joint-danger rule alone
+    escape = _rules(ctx, "attribution.joint_danger.escape") if view.endswith("affirmative") else ()
+    rules += [r for r in (*analogy, *escape) if r not in rules]
 
     def cleared(d: str) -> list[Evidence]:
         return [
