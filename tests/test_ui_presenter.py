@@ -147,3 +147,24 @@ def test_the_explorer_inputs_are_there_and_flip_the_appeal(liu) -> None:
     assert hooks.NOT_LIABLE in _classes(p.grid.banners["second_instance"])
     p._toggle("fraud_calls", False)  # cascades, never raises
     assert not p.state.world["callers_named_platform"]
+
+
+def test_one_defendant_no_several_defendants_control(liu, pang) -> None:
+    from mootcourt.ui import Explorer
+
+    liu_params = {c.param for lv in Explorer(liu).doctrine.levels for c in lv.choices}
+    pang_params = {c.param for lv in Explorer(pang).doctrine.levels for c in lv.choices}
+    assert "several_defendants" not in liu_params and "several_defendants" in pang_params
+
+
+def test_see_also_rules_are_shown_apart_from_the_courts_grounds(liu) -> None:
+    from mootcourt import evaluate
+    from mootcourt.ui import Explorer
+
+    judgment = evaluate(liu, liu.record_world())
+    step = next(s for lv in judgment.levels for s in lv.steps if s.see_also)
+    x = Explorer(liu)
+    x.state.select(step.issue, step.defendant)
+    column = x.reading.columns[step.level].value
+    assert "mc-see-also" in column
+    assert column.index("mc-see-also") > column.index("mc-chips")

@@ -206,6 +206,16 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
 )
 
 
+SEVERAL_DEFENDANTS_ONLY = frozenset({"several_defendants"})
+"""parameters that decide nothing in a case with one defendant"""
+
+
+def applies(param: str, defendants: int) -> bool:
+    """Does this parameter decide anything in a case with this many defendants? (Where there
+    is one defendant, no text, row or control speaks of other defendants.)"""
+    return defendants > 1 or param not in SEVERAL_DEFENDANTS_ONLY
+
+
 def check_value(param: str, value: str, *, where: str = "") -> None:
     """Raise `DoctrineError` naming the valid parameters or values.
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .casefile import ISSUES
+from .doctrine import applies
 from .engine import Judgment, Result
 from .engine.steps import Step
 from .engine.texts import join
@@ -141,17 +142,12 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
     return table
 
 
-SEVERAL_DEFENDANTS_ONLY = frozenset({"several_defendants"})
-"""parameters that decide nothing in a case with one defendant"""
-
-
 def _doctrine(judgment: Judgment, lang: str) -> Table:
     t = messages(lang)
     table = _level_table(judgment, lang, t("cli.doctrine"))
     first = judgment.levels[0].doctrine
-    one_defendant = len(judgment.case.defendants) < 2
     for param in first.values:
-        if one_defendant and param in SEVERAL_DEFENDANTS_ONLY:
+        if not applies(param, len(judgment.case.defendants)):
             # no text speaks of other defendants where there is one (issue 6 item 1)
             na = Text(t("cli.one_defendant"), style="dim")
             table.add_row(t(f"param.{param}"), *[na for _ in judgment.levels])

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from ..doctrine import PARAMETERS
+from ..doctrine import PARAMETERS, applies
 from . import hooks
 from .frame import Frame
 from .words import e
@@ -120,7 +120,10 @@ class DoctrinePanel(widgets.VBox):
         on_change: Callable[[str, str, str], None],
         on_reset: Callable[[str], None],
     ) -> None:
-        params = tuple(frame.judgment.levels[0].doctrine.values)
+        defendants = len(frame.case.defendants)
+        params = tuple(
+            p for p in frame.judgment.levels[0].doctrine.values if applies(p, defendants)
+        )
         self.levels = [
             LevelDoctrine(level_id, params, on_change, on_reset) for level_id in frame.case.levels
         ]

@@ -65,6 +65,11 @@ def column_html(frame: Frame, level_id: str) -> str:
     if step.rules:
         chips = "".join(statute_chip(frame, r) for r in step.rules)
         parts.append(f"<div>{w('ui.reading.statutes')}</div><div class='mc-chips'>{chips}</div>")
+    if step.see_also:  # named only in our notes: never among the court's grounds
+        chips = "".join(statute_chip(frame, r) for r in step.see_also)
+        parts.append(
+            f"<div>{w('ui.reading.see_also')}</div><div class='mc-chips mc-see-also'>{chips}</div>"
+        )
     return "".join(parts)
 
 
