@@ -94,6 +94,7 @@ class StatuteBook(Mapping[str, Article]):
     def __init__(self, files: list[tuple[Located, StatuteFile]]) -> None:
         self.laws: dict[str, Law] = {}
         self._articles: dict[str, Article] = {}
+        self._pointers: dict[str, Pointer] = {}
         self.files = tuple(located.path for located, _ in files)
         problems: list[Problem] = []
         for located, book in files:
@@ -134,7 +135,16 @@ class StatuteBook(Mapping[str, Article]):
 
     def pointer(self, cited: str) -> Pointer:
         """Resolve `cc-1165` or `cc-1165(1)` or `evidence-10(1)(4)`; `KeyError` (saying why)
-        if the article, paragraph or item does not exist in the text the book holds."""
+        if the article, paragraph or item does not exist in the text the book holds.
+
+        Resolved pointers are kept: the book never changes, and every reasoning step asks
+        for the dates of what it cites (the analysis runs the steps thousands of times)."""
+        known = self._pointers.get(cited)
+        if known is None:
+            known = self._pointers[cited] = self._resolve(cited)
+        return known
+
+    def _resolve(self, cited: str) -> Pointer:
         if cited in self._articles:
             return Pointer(cited)
         match = _POINTER.match(cited)
