@@ -29,6 +29,7 @@ def test_safe_defaults() -> None:
     assert "--VoilaConfiguration.preheat_kernel=True" in command
     assert any(c.startswith("--MappingKernelManager.cull_idle_timeout=") for c in command)
     assert any(c.startswith("--VoilaExecutor.timeout=") for c in command)
+    assert any(c.startswith("--VoilaExecutor.iopub_timeout=") for c in command)
     assert "--Voila.port_retries=0" in command
 
 

@@ -183,6 +183,8 @@ def voila_command(root: Path, port: int, *extra: str) -> list[str]:
         "--VoilaConfiguration.strip_sources=True",
         "--MappingKernelManager.cull_idle_timeout=600",
         "--MappingKernelManager.cull_interval=60",
+        # nbclient's default (4 s) drops a cell's output when the machine is busy
+        "--VoilaExecutor.iopub_timeout=30",
         *extra,
     ]
 

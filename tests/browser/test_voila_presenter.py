@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from mootcourt import evaluate, load_case
+from mootcourt.present import DEFAULT_CASE
+from mootcourt.ui.stepthrough import reveal_order, split_points
+
 RENDER = 120_000
 CLICK = 15_000
 SECOND = ".mc-presenter .mc-outcome-second_instance"
@@ -32,24 +36,35 @@ def test_renders_without_error_or_source(presenter_server, page) -> None:
     assert not page.console_errors, page.console_errors
 
 
+def _next(page) -> None:
+    before = _position(page)
+    page.click(".mc-presenter button.mc-next")
+    page.wait_for_function(
+        "b => document.querySelector('.mc-presenter .mc-position').innerText.trim() !== b",
+        arg=before,
+        timeout=CLICK,
+    )
+
+
 def test_step_through_reveals_and_announces_the_split(presenter_server, page, screenshots):
+    """Reveal up to the split (where the engine says it is), see it announced, go on."""
+    case = load_case(DEFAULT_CASE)
+    judgment = evaluate(case, case.record_world())
+    order = reveal_order(judgment)
+    split = next(iter(split_points(judgment)))
     _open(page, presenter_server)
     total = page.locator(".mc-presenter .mc-cell.mc-covered").count()
-    announced = None
-    while page.locator(".mc-presenter button.mc-next").is_enabled():
-        before = _position(page)
-        page.click(".mc-presenter button.mc-next")
-        page.wait_for_function(
-            "b => document.querySelector('.mc-presenter .mc-position').innerText.trim() !== b",
-            arg=before,
-            timeout=CLICK,
-        )
-        if announced is None and page.locator(".mc-presenter .mc-announce").is_visible():
-            announced = _position(page)
-            assert page.locator(".mc-presenter .mc-divergent").count() > 0
-            page.screenshot(path=screenshots / "voila-presenter-en-split.png")
-    assert announced is not None, "the split was never announced"
+    for _ in range(order.index(split)):
+        _next(page)
+        assert not page.locator(".mc-presenter .mc-divergent").count(), "split shown early"
+    _next(page)
+    page.wait_for_selector(".mc-presenter .mc-announce", state="visible", timeout=CLICK)
+    assert page.locator(".mc-presenter .mc-divergent").count() > 0
     assert page.locator(".mc-presenter .mc-cell.mc-covered").count() < total
+    page.screenshot(path=screenshots / "voila-presenter-en-split.png")
+    while page.locator(".mc-presenter button.mc-next").is_enabled():
+        _next(page)
+    page.wait_for_selector(".mc-presenter .mc-announce", state="hidden", timeout=CLICK)
     assert page.locator(".mc-presenter .mc-covered").count() == 0, "all revealed at the end"
 
 

@@ -39,6 +39,9 @@ MAX_POOL = 8
 CULL_IDLE_SECONDS = 1800
 CULL_INTERVAL_SECONDS = 120
 CELL_TIMEOUT_SECONDS = 120
+IOPUB_TIMEOUT_SECONDS = 30
+"""how long a cell's output may lag behind its end (nbclient's default, 4 s, drops the
+dashboard itself when a class arrives at once and the machine is busy)"""
 
 ENV_CASE = "MOOTCOURT_CASE"
 ENV_LANG = "MOOTCOURT_LANG"
@@ -103,6 +106,7 @@ def voila_command(settings: Settings, notebook: Path) -> list[str]:
         "--MappingKernelManager.cull_connected=False",
         "--MappingKernelManager.cull_busy=False",
         f"--VoilaExecutor.timeout={CELL_TIMEOUT_SECONDS}",
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
     ]
     if not settings.open_browser:
         command.append("--no-browser")

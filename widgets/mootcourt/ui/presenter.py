@@ -15,6 +15,7 @@ request, which also keeps it safe from the idle culler while it waits in the poo
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
@@ -256,12 +257,17 @@ class Presenter(widgets.VBox):
         self.all_button.description = w.raw(
             "ui.presenter.cover_all" if self.steps.finished else "ui.presenter.reveal_all"
         )
+        # The grid draws everything, then covers what the room has not reached: held, so the
+        # page receives only the end state (no flash of a result or a split not yet revealed).
+        with contextlib.ExitStack() as held:
+            for widget in self._grid_widgets():
+                held.enter_context(widget.hold_sync())
+            self.grid.show(frame)
+            self._cover(frame)
+            self._show_reading(frame)
         self.position.value = w(
             "ui.presenter.position", shown=self.steps.position, total=len(self.steps.order)
         )
-        self.grid.show(frame)
-        self._cover(frame)
-        self._show_reading(frame)
         self.open_inputs.description = w.raw(
             "ui.presenter.hide_inputs" if self.open_inputs.value else "ui.presenter.show_inputs"
         )
@@ -271,6 +277,19 @@ class Presenter(widgets.VBox):
             self.evidence.show(frame)
             self.parties.show(frame)
             self.doctrine.show(frame)
+
+    def _grid_widgets(self) -> list[widgets.Widget]:
+        heads = list(self.grid.issue_heads.values())
+        shown = [
+            *self.grid.cells.values(),
+            *self.grid.banners.values(),
+            *heads,
+            *(h.split for h in heads),
+            self.grid.divergence,
+            self.announce,
+            self.reading,
+        ]
+        return shown + [w.layout for w in shown]
 
     def _cover(self, frame: Frame) -> None:
         """Hide every cell, outcome and split mark the room has not reached yet."""
