@@ -116,3 +116,19 @@ def test_public_server_requires_its_token(chromium, tmp_path_factory) -> None:
         assert status == 200 and "kernelId" in html, status
         log = server.log.read_text()
         assert f"?token={token}" in log, "the URL to hand out is printed with its token"
+
+
+def test_stopping_present_stops_the_server_and_its_kernels(chromium, tmp_path_factory) -> None:
+    """SIGTERM to `mootcourt present` reaches Voila itself (no orphaned server keeps serving
+    the class, or its kernels running, after the instructor stops it)."""
+    home = tmp_path_factory.mktemp("stop-home")
+    with presenter(home) as server:
+        status, _ = _get(server.url + "/")
+        assert status == 200
+    assert server.proc.returncode is not None
+    try:
+        urllib.request.urlopen(server.url + "/voila/static/voila.js", timeout=5)
+    except (urllib.error.URLError, ConnectionError, OSError):
+        pass
+    else:
+        raise AssertionError("the server still answers after `mootcourt present` was stopped")

@@ -220,7 +220,13 @@ def run(args: argparse.Namespace) -> int:
     if settings.public:
         print("Hand this URL to the class; without the token the page is refused.", flush=True)
     print("Stop with Ctrl+C.", flush=True)
+    command = voila_command(settings, notebook)
+    if hasattr(os, "execve"):
+        # Become Voila: a signal that stops this command (Ctrl+C, SIGTERM from a process
+        # manager or a test) reaches the server itself, which then shuts its kernels down.
+        # A child process would be orphaned, still serving, with its kernels.
+        os.execve(command[0], command, environment(settings))
     try:
-        return subprocess.call(voila_command(settings, notebook), env=environment(settings))
+        return subprocess.call(command, env=environment(settings))
     except KeyboardInterrupt:
         return 0
