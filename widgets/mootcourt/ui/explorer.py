@@ -105,13 +105,14 @@ class Explorer(widgets.VBox):
             self.tabs.set_title(i, w.raw(f"ui.tab.{name}"))
         if self.whatif is not None:
             self.tabs.set_title(len(TABS), w.raw("ui.tab.whatif"))
+        # the courts first: what a click is for reaches the page before the inputs' marks
+        self.courts.show(frame)
+        self.reading.show(frame)
         self.scenarios.show(frame, self.state.scenario)
         self.language.show(w.lang)
         self.evidence.show(frame)
         self.parties.show(frame)
         self.doctrine.show(frame)
-        self.courts.show(frame)
-        self.reading.show(frame)
         if self.whatif is not None:
             # last: the courts' new state is on its way to the page before the analysis runs;
             # new flips then re-mark the toggles (`_flips_changed`)
