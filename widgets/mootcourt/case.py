@@ -17,6 +17,7 @@ from types import MappingProxyType
 from .casefile import ISSUES, CaseFile, Claim, Evidence, Level, Party, Text
 from .doctrine import PARAMETERS, Doctrine, check_value
 from .errors import CaseError, DoctrineError, Problem
+from .i18n import messages
 from .law import StatuteBook, StatuteFile
 from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
 from .validation import did_you_mean, problem_at, raise_if, validate_file
@@ -65,6 +66,13 @@ class Case:
         if text is None:
             raise KeyError(f"case '{self.id}' has no label for '{item_id}'")
         return text(lang)
+
+    def issue_label(self, issue: str, lang: str) -> str:
+        """An issue's name as this case's law puts it: the case file's own label where it has
+        one (a case decided before PIPL does not speak of a personal-information processor),
+        else the catalogue's."""
+        own = self.file.issue_labels.get(issue)  # type: ignore[call-overload]
+        return own(lang) if own is not None else messages(lang).t(f"issue.{issue}")
 
     def record_world(self) -> World:
         """What the courts had before them: record evidence in, record parties present."""

@@ -356,6 +356,10 @@ class CaseFile(Model):
     texts: dict[Literal["zh-CN", "en"], dict[str, str]] = Field(
         default_factory=dict, description="reasoning templates overriding the engine's"
     )
+    issue_labels: dict[Issue, Text] = Field(
+        default_factory=dict,
+        description="an issue's name in this case's law (e.g. no 个人信息处理者 before PIPL)",
+    )
 
 
 __all__ = [

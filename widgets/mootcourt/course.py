@@ -172,7 +172,7 @@ def outcomes(case: Case, lang: str, scenario: str | None = None) -> str:
 
 def _step_lines(case: Case, step: Step, lang: str) -> list[str]:
     t = messages(lang)
-    head = f"{t(f'issue.{step.issue}')}{_colon(lang)}{t(f'result.{step.result}')}"
+    head = f"{case.issue_label(step.issue, lang)}{_colon(lang)}{t(f'result.{step.result}')}"
     facts = []
     if step.burden_on:
         facts.append(t("cli.burden", party=case.label(step.burden_on, lang)))
@@ -385,7 +385,9 @@ def compare(record: Case, companion: Case, lang: str) -> str:
                     if s.rules:
                         facts.append(t("cli.rules", rules=", ".join(s.rules)))
                     who = f"{case.label(defendant, lang)} · " if len(case.defendants) > 1 else ""
-                    out.append(f"    {who}{t(f'issue.{issue}')}{_colon(lang)}{' · '.join(facts)}")
+                    out.append(
+                        f"    {who}{case.issue_label(issue, lang)}{_colon(lang)}{' · '.join(facts)}"
+                    )
     out.append("")
     out.append(t("course.compare.reverse"))
     for case, judgment in cases:

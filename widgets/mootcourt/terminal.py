@@ -62,9 +62,12 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
     body = Text(d.reason(lang)) if d else Text(t("cli.no_divergence"))
     colon = "：" if lang == "zh-CN" else ": "
     if d and len(case.defendants) > 1:
-        body = Text(f"{case.label(d.defendant, lang)} · {t(f'issue.{d.issue}')}{colon}") + body
+        body = (
+            Text(f"{case.label(d.defendant, lang)} · {case.issue_label(d.issue, lang)}{colon}")
+            + body
+        )
     elif d:
-        body = Text(f"{t(f'issue.{d.issue}')}{colon}") + body
+        body = Text(f"{case.issue_label(d.issue, lang)}{colon}") + body
     console.print(Panel(body, title=t("cli.divergence"), border_style="magenta", box=box.ROUNDED))
     if lang == "en":
         console.print(Text(t("cli.translation_note"), style="dim italic"))
@@ -83,7 +86,7 @@ def _defendant_table(judgment: Judgment, defendant: str, lang: str) -> Table:
         table.add_column(f"{level.label(lang)} · {level.court(lang)}", ratio=3, overflow="fold")
     for issue in ISSUES:
         cells = [_cell(case, lv.step(issue, defendant), lang) for lv in judgment.levels]
-        table.add_row(t(f"issue.{issue}"), *cells)
+        table.add_row(case.issue_label(issue, lang), *cells)
     return table
 
 

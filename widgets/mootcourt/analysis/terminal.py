@@ -82,7 +82,7 @@ def _sensitivity(report: Explanation, lang: str) -> Table:
             else:
                 cell = Text("→ ") + _result(change.after, lang)
                 if change.issue:
-                    cell += Text(f" ({t(f'issue.{change.issue}')})", style="dim")
+                    cell += Text(f" ({case.issue_label(change.issue, lang)})", style="dim")
                 row.append(cell)
         table.add_row(*row)
     return table

@@ -98,7 +98,11 @@ def flip(case: Case, effect: FlipEffect, lang: str) -> str:
     for level, change in effect.levels.items():
         if not change.changes:
             continue
-        where = t("analysis.flip.at", issue=t(f"issue.{change.issue}")) if change.issue else ""
+        where = (
+            t("analysis.flip.at", issue=case.issue_label(change.issue, lang))
+            if change.issue
+            else ""
+        )
         changes.append(
             t(
                 "analysis.flip.change",

@@ -73,7 +73,7 @@ class IssueHead(widgets.VBox):
 
     def show(self, frame: Frame, divergent: bool) -> None:
         w = frame.words
-        label = w.t(f"issue.{self.issue}")
+        label = frame.case.issue_label(self.issue, w.lang)
         self.button.description = label
         self.button.tooltip = w.raw("ui.courts.select", issue=label)
         self.split.value = (
@@ -194,7 +194,7 @@ def divergence_html(frame: Frame) -> str:
     parts = []
     several = len(frame.case.defendants) > 1
     for d in judgment.divergences:
-        issue = w.t(f"issue.{d.issue}")
+        issue = frame.case.issue_label(d.issue, w.lang)
         if several:
             issue = f"{issue} · {w.label(d.defendant)}"
         parts.append(f"<b>{w('ui.courts.divergence', issue=issue)}</b> {e(d.reason(w.lang))}")

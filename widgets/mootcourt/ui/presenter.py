@@ -337,7 +337,7 @@ class Presenter(widgets.VBox):
             split = frame.judgment.divergences[index]
             self.announce.value = (
                 f'<div role="status" aria-live="polite">'
-                f"{w('ui.presenter.split', issue=w.t(f'issue.{split.issue}'))} "
+                f"{w('ui.presenter.split', issue=frame.case.issue_label(split.issue, w.lang))} "
                 f"{e(split.reason(w.lang))}</div>"
             )
             self.announce.layout.display = None

@@ -193,7 +193,7 @@ class Quiz(widgets.VBox):
         if q.decision is not None:
             step = decided_step(self.case, q)
             level = self.case.levels[q.decision.level].label(lang)
-            head = t("quiz.court", level=level, issue=t(f"issue.{step.issue}"))
+            head = t("quiz.court", level=level, issue=self.case.issue_label(step.issue, lang))
             rules = ", ".join(step.rules)
             out.append(
                 f'<div class="mc-quiz-court"><b>{_e(head)}</b> '

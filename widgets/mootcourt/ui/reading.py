@@ -46,7 +46,11 @@ def column_html(frame: Frame, level_id: str) -> str:
     case = frame.case
     step = frame.judgment.level(level_id).step(frame.issue, frame.defendant)
     level = case.levels[level_id]
-    title = w("ui.reading.title", issue=w.t(f"issue.{frame.issue}"), level=level.label(w.lang))
+    title = w(
+        "ui.reading.title",
+        issue=frame.case.issue_label(frame.issue, w.lang),
+        level=level.label(w.lang),
+    )
     if len(case.defendants) > 1:
         title += f" · {e(w.label(frame.defendant))}"
     meta = [e(w.result(step.result))]

@@ -132,7 +132,8 @@ def _sensitivity_html(report: Explanation, lang: str) -> str:
             if not change.changes:
                 cells.append('<td class="mc-wi-dim">·</td>')
                 continue
-            where = f'<span class="mc-wi-dim mc-wi-issue">{e(t(f"issue.{change.issue}"))}</span>'
+            issue = e(case.issue_label(change.issue, lang)) if change.issue else ""
+            where = f'<span class="mc-wi-dim mc-wi-issue">{issue}</span>'
             cells.append(f"<td>→ {_result(change.after, lang)}{where if change.issue else ''}</td>")
         rows.append(
             f'<tr class="mc-wi-flip-{effect.toggle}"><td>{e(action)}</td>{"".join(cells)}</tr>'
