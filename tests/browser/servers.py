@@ -27,6 +27,7 @@ import nbformat
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 ARTIFACTS = REPO / "test-artifacts"
+VOILA_READY = "/voila/static/voila.js"
 
 # Flags from shared/recipes/browser.md: without the background-networking ones Chromium floods
 # the closed network with connections.
@@ -190,26 +191,40 @@ def voila_command(root: Path, port: int, *extra: str) -> list[str]:
 
 
 @contextlib.contextmanager
+def _serve(
+    name: str,
+    command: list[str],
+    port: int,
+    *,
+    home: Path,
+    cwd: Path,
+    ready: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Iterator[Server]:
+    """Start one server, log to `home`, wait until `ready` answers (never `GET /`: in Voila
+    that starts a kernel and runs a notebook), and stop it (SIGTERM) whatever happens."""
+    log = home / f"{name}-{port}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            command, cwd=cwd, env=env or isolated_env(home), stdout=out, stderr=subprocess.STDOUT
+        )
+    server = Server(f"http://127.0.0.1:{port}", cwd, proc, log)
+    try:
+        _wait_http(server.url + ready, proc, log, timeout=timeout)
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
 def voila(root: Path, home: Path, *extra: str) -> Iterator[Server]:
     """A Voila server over a folder of notebooks (`/voila/render/<path>` renders one)."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
-    log = home / f"voila-{port}.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            voila_command(root, port, *extra),
-            cwd=root,
-            env=isolated_env(home),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    server = Server(f"http://127.0.0.1:{port}", root, proc, log)
-    try:
-        # Poll a static file: every GET / would start a kernel and run a notebook.
-        _wait_http(f"{server.url}/voila/static/voila.js", proc, log)
+    command = voila_command(root, port, *extra)
+    with _serve("voila", command, port, home=home, cwd=root, ready=VOILA_READY) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @contextlib.contextmanager
@@ -217,7 +232,6 @@ def jupyterlab(root: Path, home: Path) -> Iterator[Server]:
     """JupyterLab on loopback with no token, rooted in a scratch folder."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
-    log = home / f"lab-{port}.log"
     command = [
         sys.executable,
         "-m",
@@ -235,16 +249,10 @@ def jupyterlab(root: Path, home: Path) -> Iterator[Server]:
         "--LabApp.news_url=",
         "--LabApp.expose_app_in_browser=True",  # tests run Lab's own commands, not menus
     ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            command, cwd=root, env=isolated_env(home), stdout=out, stderr=subprocess.STDOUT
-        )
-    server = Server(f"http://127.0.0.1:{port}", root, proc, log)
-    try:
-        _wait_http(f"{server.url}/api/status", proc, log, timeout=90)
+    with _serve(
+        "lab", command, port, home=home, cwd=root, ready="/api/status", timeout=90
+    ) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @contextlib.contextmanager
@@ -253,18 +261,11 @@ def presenter(home: Path, *args: str, token: str = "") -> Iterator[Server]:
     repository, so nothing depends on the working directory)."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
-    log = home / f"present-{port}.log"
     env = isolated_env(home)
     if token:
         env["MOOTCOURT_TOKEN"] = token
     command = [sys.executable, "-m", "mootcourt", "present", "--no-browser", f"--port={port}"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [*command, *args], cwd=home, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-    server = Server(f"http://127.0.0.1:{port}", home, proc, log)
-    try:
-        _wait_http(f"{server.url}/voila/static/voila.js", proc, log)
+    with _serve(
+        "present", [*command, *args], port, home=home, cwd=home, ready=VOILA_READY, env=env
+    ) as server:
         yield server
-    finally:
-        server.stop()
