@@ -25,6 +25,7 @@ from tests.browser.servers import (
     CHROMIUM_ARGS,
     chromium_path,
     copy_notebooks,
+    open_page,
     presenter,
     voila,
 )
@@ -43,8 +44,7 @@ def first_render(browser, url: str, selector: str, repeat: int) -> list[float]:
     for _ in range(repeat):
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         start = time.perf_counter()
-        page.goto(url)
-        page.wait_for_selector(selector, timeout=120_000)
+        open_page(page, url, selector)
         out.append(time.perf_counter() - start)
         page.close()
     return out
@@ -52,8 +52,7 @@ def first_render(browser, url: str, selector: str, repeat: int) -> list[float]:
 
 def floor_clicks(browser, url: str, repeat: int) -> list[float]:
     page = browser.new_page()
-    page.goto(url)
-    page.wait_for_selector(".floor-out", timeout=120_000)
+    open_page(page, url, ".floor-out")
     out = []
     for i in range(repeat):
         want = "on" if i % 2 == 0 else "off"
@@ -69,9 +68,8 @@ def floor_clicks(browser, url: str, repeat: int) -> list[float]:
 
 def explorer_clicks(browser, url: str, repeat: int) -> list[float]:
     page = browser.new_page(viewport={"width": 1280, "height": 720})
-    page.goto(url)
     banner = ".mc-explorer >> nth=0 >> .mc-outcome-second_instance"
-    page.wait_for_selector(banner, timeout=120_000)
+    open_page(page, url, banner)
     toggle = ".mc-explorer >> nth=0 >> .mc-toggle-alias_on_waybills input"
     out = []
     for i in range(repeat):
@@ -138,8 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             expl_r = first_render(browser, f"{render}/{EXPLORER[0]}", EXPLORER[1], args.renders)
             floor_c = floor_clicks(browser, f"{render}/{FLOOR[0]}", args.clicks)
             page = browser.new_page()
-            page.goto(f"{render}/{EXPLORER[0]}")
-            page.wait_for_selector(EXPLORER[1], timeout=120_000)
+            open_page(page, f"{render}/{EXPLORER[0]}", EXPLORER[1])
             before = kernel_memory_mb(server.proc.pid)
             expl_c = explorer_clicks(browser, f"{render}/{EXPLORER[0]}", args.clicks)
             page.close()

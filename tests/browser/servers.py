@@ -170,6 +170,20 @@ class Server:
                 self.proc.wait()
 
 
+RENDER_TIMEOUT = 120_000
+
+
+def open_page(page, url: str, ready: str, timeout: float = RENDER_TIMEOUT) -> None:
+    """Go to `url` and wait until `ready` is in the page.
+
+    Voila streams a page while the kernel runs its cells, so the browser's `load` event
+    comes only when the last cell is done: on a busy two-core machine that can pass
+    Playwright's 30 s navigation default while the page is fine. Wait for the first byte,
+    then for what the test needs, with one timeout for both."""
+    page.goto(url, wait_until="commit", timeout=timeout)
+    page.wait_for_selector(ready, timeout=timeout)
+
+
 def voila_command(root: Path, port: int, *extra: str) -> list[str]:
     return [
         sys.executable,

@@ -23,7 +23,9 @@ def _run_all(page) -> None:
 def test_explorer_runs_in_jupyterlab(lab_server, page, screenshots, lang: str) -> None:
     # a workspace of its own, reset: Lab would otherwise reopen the previous test's tabs
     page.goto(
-        f"{lab_server.url}/lab/workspaces/t-{lang}/tree/{lang}/05-where-they-diverge.ipynb?reset"
+        f"{lab_server.url}/lab/workspaces/t-{lang}/tree/{lang}/05-where-they-diverge.ipynb?reset",
+        wait_until="commit",
+        timeout=LAB_TIMEOUT,
     )
     _run_all(page)
     explorer = page.locator(".mc-explorer").first

@@ -9,9 +9,8 @@ import pytest
 
 from mootcourt import load_case
 
-from .servers import ARTIFACTS  # noqa: F401  (screenshots land under test-artifacts/)
+from .servers import RENDER_TIMEOUT, open_page
 
-RENDER_TIMEOUT = 90_000
 CLICK_TIMEOUT = 15_000
 SECOND = ".mc-explorer >> nth=0 >> .mc-outcome-second_instance"
 
@@ -22,8 +21,8 @@ PANG = "08-pang-and-what-pipl-changed.ipynb"
 
 def _open(page, server, lang: str, theme: str = "light", notebook: str = LIU) -> None:
     query = "?theme=dark" if theme == "dark" else ""
-    page.goto(f"{server.url}/voila/render/{lang}/{notebook}{query}")
-    page.wait_for_selector(".mc-explorer .mc-outcome-second_instance", timeout=RENDER_TIMEOUT)
+    url = f"{server.url}/voila/render/{lang}/{notebook}{query}"
+    open_page(page, url, ".mc-explorer .mc-outcome-second_instance")
 
 
 def _verdict(page, selector: str) -> str:

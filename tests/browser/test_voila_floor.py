@@ -6,10 +6,11 @@ tests would fail for the same reason, and this test says so first.
 
 from __future__ import annotations
 
+from .servers import open_page
+
 
 def test_checkbox_round_trip(voila_server, page) -> None:
-    page.goto(f"{voila_server.url}/voila/render/floor.ipynb")
-    page.wait_for_selector(".floor-out", timeout=60_000)
+    open_page(page, f"{voila_server.url}/voila/render/floor.ipynb", ".floor-out")
     assert page.inner_text(".floor-out").strip() == "off"
     page.click(".floor-box input")
     page.wait_for_function(

@@ -12,14 +12,15 @@ from mootcourt import evaluate, load_case
 from mootcourt.present import DEFAULT_CASE
 from mootcourt.ui.stepthrough import reveal_order, split_points
 
+from .servers import open_page
+
 RENDER = 120_000
 CLICK = 15_000
 SECOND = ".mc-presenter .mc-outcome-second_instance"
 
 
 def _open(page, server, query: str = "") -> None:
-    page.goto(f"{server.url}/{query}")
-    page.wait_for_selector(".mc-presenter .mc-next", timeout=RENDER)
+    open_page(page, f"{server.url}/{query}", ".mc-presenter .mc-next", RENDER)
 
 
 def _position(page) -> str:
@@ -163,8 +164,7 @@ def test_accessibility(presenter_server, voila_server, page, lang: str, theme: s
         ),
     ]
     for url, ready, scope in pages:
-        page.goto(url)
-        page.wait_for_selector(ready, timeout=RENDER)
+        open_page(page, url, ready, RENDER)
         results = axe.run(page, context=scope)
         bad = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
