@@ -168,25 +168,27 @@ def _stopped(defendant: DefendantJudgment) -> str:
 def _record_failures(case: Case, located: Located) -> Iterable[Failure]:
     judgment = evaluate(case, case.record_world())
     file = str(case.path)
-    for index, (level_id, level) in enumerate(case.levels.items()):
+    for index, level_id in enumerate(case.levels):
         lv = judgment.level(level_id)
         base = ("levels", index, "as_decided", "defendants")
-        for d, outcome in level.as_decided.defendants.items():
+        # the one comparison with the record, shared with the terminal and `--json`
+        for diff in lv.record_differences():
+            d, expected = diff.defendant, diff.expected
             got = lv.defendants[d]
-            if got.liable != outcome.liable:
+            if diff.liability_differs:
                 yield Failure(
                     file,
                     located.line_of((*base, d, "liable")),
-                    f"{level_id}/{d} {_liable(outcome.liable)} (as decided)",
-                    _liable(got.liable),
+                    f"{level_id}/{d} {_liable(expected.liable)} (as decided)",
+                    _liable(diff.found.liable),
                     _stopped(got),
                 )
-            elif sorted(got.remedies) != sorted(outcome.remedies):
+            else:
                 yield Failure(
                     file,
                     located.line_of((*base, d, "remedies")),
-                    f"{level_id}/{d} {_remedies(outcome.remedies)} (as decided)",
-                    _remedies(got.remedies),
+                    f"{level_id}/{d} {_remedies(expected.remedies)} (as decided)",
+                    _remedies(diff.found.remedies),
                     "remedy",
                 )
 

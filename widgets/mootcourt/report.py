@@ -24,6 +24,17 @@ class DefendantReport(_Strict):
     remedies: list[str]
 
 
+class RecordOutcome(_Strict):
+    liable: bool
+    remedies: list[str]
+
+
+class RecordDifferenceReport(_Strict):
+    defendant: str
+    expected: RecordOutcome = Field(description="as the court decided it (`as_decided`)")
+    found: RecordOutcome = Field(description="as the engine found it in this world")
+
+
 class DoctrineValue(_Strict):
     value: str
     basis: Literal["reported", "inferred", "override"]
@@ -46,6 +57,20 @@ class StepReport(_Strict):
     text: str
     reads: list[str]
     doctrine_reads: list[str]
+    assumptions: list[str] = Field(
+        description="ids of the case's assumptions this step rests on (our premises, not the "
+        "court's): its level, its defendant, a toggle it read, evidence it weighed, or a "
+        "party, field, item or claim its text names"
+    )
+
+
+class RecordComparison(_Strict):
+    """This level's outcome in this world against what the court decided (`as_decided`)."""
+
+    matches: bool
+    differences: list[RecordDifferenceReport] = Field(
+        description="each defendant whose outcome differs: what was decided, what the engine found"
+    )
 
 
 class LevelReport(_Strict):
@@ -56,6 +81,7 @@ class LevelReport(_Strict):
     remedies: list[str]
     defendants: dict[str, DefendantReport]
     doctrine: dict[str, DoctrineValue]
+    record: RecordComparison
     reported_order: list[Issue]
     steps: list[StepReport]
     disposition: str | None = None
@@ -85,11 +111,26 @@ class DivergenceReport(_Strict):
     reason: str
 
 
+class AssumptionReport(_Strict):
+    """A premise of the case that the sources do not show: ours, labelled as such."""
+
+    id: str
+    text: str
+    concerns: list[str]
+
+
 class JudgmentReport(_Strict):
     """One evaluation of every level of a case, in one language."""
 
     case: str
     lang: Literal["zh-CN", "en"]
     world: dict[str, bool]
+    assumptions: list[AssumptionReport]
     levels: list[LevelReport]
-    divergence: DivergenceReport | None
+    divergence: DivergenceReport | None = Field(
+        description="the first entry of `divergences` (or null): kept for compatibility with "
+        "earlier versions, which reported only the first pair of levels that differ"
+    )
+    divergences: list[DivergenceReport] = Field(
+        description="one entry per pair of consecutive levels that differ, in level order"
+    )

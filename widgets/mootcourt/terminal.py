@@ -15,6 +15,7 @@ from rich.text import Text
 from .casefile import ISSUES
 from .doctrine import applies
 from .engine import Judgment, Result
+from .engine.judgment import Outcome
 from .engine.steps import Step
 from .engine.texts import join
 from .i18n import messages
@@ -30,7 +31,8 @@ COLOURS = {
 
 
 def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
-    """Print a judgment: what was changed, each defendant's table, outcomes and divergence."""
+    """Print a judgment: what was changed, each defendant's table, outcomes (naming each
+    defendant that differs from the record), every divergence, and the case's assumptions."""
     case = judgment.case
     t = messages(lang)
     console.print(Text(case.title(lang), style="bold"))
@@ -58,17 +60,10 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
             label = case.levels[level_id].label(lang)
             console.print(Text(f"{label}{'：' if lang == 'zh-CN' else ': '}{text}"))
     console.print(_doctrine(judgment, lang))
-    d = judgment.divergence
-    body = Text(d.reason(lang)) if d else Text(t("cli.no_divergence"))
-    colon = "：" if lang == "zh-CN" else ": "
-    if d and len(case.defendants) > 1:
-        body = (
-            Text(f"{case.label(d.defendant, lang)} · {case.issue_label(d.issue, lang)}{colon}")
-            + body
-        )
-    elif d:
-        body = Text(f"{case.issue_label(d.issue, lang)}{colon}") + body
-    console.print(Panel(body, title=t("cli.divergence"), border_style="magenta", box=box.ROUNDED))
+    for panel in _divergences(judgment, lang):
+        console.print(panel)
+    if case.file.assumptions:
+        console.print(_assumptions(judgment, lang))
     if lang == "en":
         console.print(Text(t("cli.translation_note"), style="dim italic"))
 
@@ -107,7 +102,49 @@ def _cell(case, step: Step, lang: str) -> Group | Text:
     if step.see_also:  # named only in the kit's notes: never among the court's grounds
         cited = join([case.law.citation(r, lang) for r in step.see_also], lang)
         meta.append(t("cli.see_also", rules=cited))
-    return Group(head, Text(" · ".join(meta), style="dim"), Text(step.text(lang)))
+    lines = [head, Text(" · ".join(meta), style="dim"), Text(step.text(lang))]
+    if step.assumptions:  # our premises, by id: the Assumptions panel gives their text
+        lines.append(Text(t("cli.assumes", ids=join(list(step.assumptions), lang)), style="cyan"))
+    return Group(*lines)
+
+
+def _divergences(judgment: Judgment, lang: str) -> list[Panel]:
+    """One panel for each pair of consecutive levels that part ways, titled with the two
+    levels (a retrial makes three levels and up to two pairs); one panel if none do."""
+    case = judgment.case
+    t = messages(lang)
+    found = judgment.divergences
+    if not found:
+        body = Text(t("cli.no_divergence"))
+        return [Panel(body, title=t("cli.divergence"), border_style="magenta", box=box.ROUNDED)]
+    colon = "：" if lang == "zh-CN" else ": "
+    panels = []
+    for d in found:
+        where = case.issue_label(d.issue, lang)
+        if len(case.defendants) > 1:
+            where = f"{case.label(d.defendant, lang)} · {where}"
+        a, b = (case.levels[level].label(lang) for level in d.levels)
+        title = t("cli.divergence_between", a=a, b=b)
+        body = Text(f"{where}{colon}") + Text(d.reason(lang))
+        panels.append(Panel(body, title=title, border_style="magenta", box=box.ROUNDED))
+    return panels
+
+
+def _assumptions(judgment: Judgment, lang: str) -> Panel:
+    """The case's premises that the sources do not show, each by id (as the steps name them)
+    with its text: ours, never the court's."""
+    t = messages(lang)
+    colon = "：" if lang == "zh-CN" else ": "
+    rows = [
+        Text(f"{a.id}", style="cyan") + Text(f"{colon}{a.text(lang)}")
+        for a in judgment.case.file.assumptions
+    ]
+    return Panel(
+        Group(Text(t("cli.assumptions_note"), style="dim italic"), *rows),
+        title=t("cli.assumptions"),
+        border_style="cyan",
+        box=box.ROUNDED,
+    )
 
 
 def _level_table(judgment: Judgment, lang: str, title: str) -> Table:
@@ -129,20 +166,38 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
         verdict = t("cli.liable") if lv.liable else t("cli.not_liable")
         style = "bold green" if lv.liable else "bold red"
         remedies = join([case.label(r, lang) for r in lv.remedies], lang)
-        same = lv.matches_record
+        differences = lv.record_differences()
+        same = not differences
         check = t("cli.matches") if same else t("cli.differs")
-        cells.append(
-            Group(
-                Text(verdict, style=style),
-                Text(t("cli.remedies", items=remedies)),
-                Text(
-                    t("cli.as_decided", outcome=decided.outcome(lang), check=check),
-                    style="dim" if same else "yellow",
-                ),
+        lines = [
+            Text(verdict, style=style),
+            Text(t("cli.remedies", items=remedies)),
+            Text(
+                t("cli.as_decided", outcome=decided.outcome(lang), check=check),
+                style="dim" if same else "yellow",
+            ),
+        ]
+        for diff in differences:  # name who differs, and how
+            line = t(
+                "cli.record_difference",
+                defendant=case.label(diff.defendant, lang),
+                expected=_outcome_text(judgment, diff.expected, lang),
+                found=_outcome_text(judgment, diff.found, lang),
             )
-        )
+            lines.append(Text(line[:1].upper() + line[1:], style="yellow"))
+        cells.append(Group(*lines))
     table.add_row("", *cells)
     return table
+
+
+def _outcome_text(judgment: Judgment, outcome: Outcome, lang: str) -> str:
+    """'liable (an apology)' / '应承担责任（赔礼道歉）': one defendant's outcome in a phrase."""
+    t = messages(lang)
+    verdict = t("cli.record_liable") if outcome.liable else t("cli.record_not_liable")
+    if not outcome.remedies:
+        return verdict
+    items = join([judgment.case.label(r, lang) for r in outcome.remedies], lang)
+    return f"{verdict}（{items}）" if lang == "zh-CN" else f"{verdict} ({items})"
 
 
 def _doctrine(judgment: Judgment, lang: str) -> Table:

@@ -15,7 +15,7 @@ from ..errors import WorldError
 from .context import Context
 from .issues import ISSUE_TESTS, IssueTest
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
-from .steps import Result, Step
+from .steps import AssumptionIndex, Result, Step
 from .texts import TEMPLATE_KEYS, Message, msg
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ def _level(
 ) -> LevelJudgment:
     per_defendant: dict[str, DefendantJudgment] = {}
     reported = case.levels[level_id].reported_issues
+    assumptions = AssumptionIndex.of(case)
     for defendant in case.defendants:
         steps: list[Step] = []
         granted: tuple[str, ...] = ()
@@ -78,6 +79,8 @@ def _level(
             found = tests[issue](ctx, defendant)
             unreported = reported is not None and issue not in reported
             messages = _as_ours(found.messages) if unreported else tuple(found.messages)
+            reads = frozenset(ctx.reads)
+            evidence = tuple(dict.fromkeys(found.evidence))
             steps.append(
                 Step(
                     issue,
@@ -86,15 +89,18 @@ def _level(
                     found.burden_on,
                     found.standard if found.result is not Result.NOT_REACHED else None,
                     tuple(dict.fromkeys(found.rules)),
-                    tuple(dict.fromkeys(found.evidence)),
+                    evidence,
                     messages,
                     level=level_id,
-                    reads=frozenset(ctx.reads),
+                    reads=reads,
                     doctrine_reads=frozenset(ctx.doctrine_reads),
                     basis="inferred" if unreported else "reported",
                     see_also=tuple(
                         r for r in dict.fromkeys(found.see_also) if r not in found.rules
                     ),
+                    assumptions=()
+                    if found.result is Result.NOT_REACHED
+                    else assumptions.resting(level_id, defendant, reads, evidence, messages),
                     case=case,
                 )
             )

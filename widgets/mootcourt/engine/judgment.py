@@ -75,6 +75,40 @@ class DataFlow:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """One defendant's outcome at one level: liable or not, and the claims granted."""
+
+    liable: bool
+    remedies: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"liable": self.liable, "remedies": list(self.remedies)}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDifference:
+    """A defendant whose outcome in this world is not what the court decided."""
+
+    defendant: str
+    expected: Outcome
+    """what the court decided (`as_decided`)"""
+    found: Outcome
+    """what the engine found in this world"""
+
+    @property
+    def liability_differs(self) -> bool:
+        """Liable against not liable (else only the remedies differ)."""
+        return self.expected.liable != self.found.liable
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "defendant": self.defendant,
+            "expected": self.expected.to_dict(),
+            "found": self.found.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class LevelJudgment:
     """One court's reasoning over one world."""
 
@@ -129,16 +163,36 @@ class LevelJudgment:
         (`Context.before_court`): the evidence board says which court had what."""
         return Context(self.case, self.id, self.doctrine, self.world).before_court(toggle_id)
 
-    def defendant_matches_record(self, defendant: str) -> bool:
-        """Does this defendant's outcome (liable, remedies) equal what the court decided?"""
+    def record_difference(self, defendant: str) -> RecordDifference | None:
+        """None if this defendant's outcome (liable, remedies) is what the court decided
+        (`as_decided`), else what was decided beside what the engine found.
+
+        The one comparison of the engine with the record: the outcome banners, the terminal,
+        `--json` and `mootcourt check` all read it, so they cannot disagree.
+        """
         decided = self.case.levels[self.id].as_decided.defendants[defendant]
         actual = self.defendants[defendant]
-        return actual.liable == decided.liable and set(actual.remedies) == set(decided.remedies)
+        if actual.liable == decided.liable and set(actual.remedies) == set(decided.remedies):
+            return None
+        return RecordDifference(
+            defendant,
+            Outcome(decided.liable, tuple(decided.remedies)),
+            Outcome(actual.liable, actual.remedies),
+        )
+
+    def record_differences(self) -> tuple[RecordDifference, ...]:
+        """Every defendant whose outcome differs from what the court decided, in case order."""
+        found = (self.record_difference(d) for d in self.defendants)
+        return tuple(d for d in found if d is not None)
+
+    def defendant_matches_record(self, defendant: str) -> bool:
+        """Does this defendant's outcome (liable, remedies) equal what the court decided?"""
+        return self.record_difference(defendant) is None
 
     @property
     def matches_record(self) -> bool:
         """Is this level's outcome, for every defendant, what the court actually decided?"""
-        return all(self.defendant_matches_record(d) for d in self.defendants)
+        return not self.record_differences()
 
     def steps_in_reported_order(self) -> tuple[Step, ...]:
         """The steps in the order the court's reasoning was reported."""
@@ -243,31 +297,42 @@ class Judgment:
         return disposition(self, level_id, lang)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        """The `evaluate --json` object (schema: `schemas/judgment.schema.json`)."""
-        d = self.divergence
+        """The `evaluate --json` object (schema: `schemas/judgment.schema.json`).
+
+        `divergences` has one entry per pair of consecutive levels that differ;
+        `divergence` repeats the first of them (or None), as earlier versions gave it.
+        """
+        divergences = [_divergence_dict(d, lang) for d in self.divergences]
         return {
             "case": self.case.id,
             "lang": lang,
             "world": dict(self.world),
+            "assumptions": [
+                {"id": a.id, "text": a.text(lang), "concerns": list(a.concerns)}
+                for a in self.case.file.assumptions
+            ],
             "levels": [
                 {**_level_dict(self.case, lv, lang), "disposition": self.disposition(lv.id, lang)}
                 for lv in self.levels
             ],
-            "divergence": None
-            if d is None
-            else {
-                "issue": d.issue,
-                "levels": list(d.levels),
-                "defendant": d.defendant,
-                "results": [str(r) for r in d.results],
-                "parameters": [
-                    {"parameter": p, "values": [va, vb], "bases": [ba, bb]}
-                    for p, (va, ba), (vb, bb) in d.parameters
-                ],
-                "evidence": [{"item": item, "before": level} for item, level in d.evidence],
-                "reason": d.reason(lang),
-            },
+            "divergence": divergences[0] if divergences else None,
+            "divergences": divergences,
         }
+
+
+def _divergence_dict(d: Divergence, lang: str) -> dict[str, Any]:
+    return {
+        "issue": d.issue,
+        "levels": list(d.levels),
+        "defendant": d.defendant,
+        "results": [str(r) for r in d.results],
+        "parameters": [
+            {"parameter": p, "values": [va, vb], "bases": [ba, bb]}
+            for p, (va, ba), (vb, bb) in d.parameters
+        ],
+        "evidence": [{"item": item, "before": level} for item, level in d.evidence],
+        "reason": d.reason(lang),
+    }
 
 
 def _first_difference(
@@ -314,6 +379,7 @@ def _evidence_difference(
 
 def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
     level = case.levels[lv.id]
+    differences = lv.record_differences()
     return {
         "id": lv.id,
         "label": level.label(lang),
@@ -326,6 +392,7 @@ def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
         "doctrine": {
             p: {"value": v, "basis": lv.doctrine.basis[p]} for p, v in lv.doctrine.values.items()
         },
+        "record": {"matches": not differences, "differences": [d.to_dict() for d in differences]},
         "reported_order": list(lv.reported_order),
         "steps": [
             {
@@ -341,6 +408,7 @@ def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
                 "text": s.text(lang),
                 "reads": sorted(s.reads),
                 "doctrine_reads": sorted(s.doctrine_reads),
+                "assumptions": list(s.assumptions),
             }
             for s in lv.steps
         ],

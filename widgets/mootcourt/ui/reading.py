@@ -1,5 +1,6 @@
 """The reading pane: the selected issue, every court side by side in full: result, burden,
-standard, reasoning, the evidence weighed, and statute chips that open the article's text.
+standard, reasoning, the evidence weighed, statute chips that open the article's text, and
+the case's assumptions the step rests on (ours, labelled so).
 
 An article opens in place (`<details>`: keyboard-operable, no round trip): the current
 language first, the other below; the English is marked as a working rendering, never passed
@@ -74,7 +75,19 @@ def column_html(frame: Frame, level_id: str) -> str:
         parts.append(
             f"<div>{w('ui.reading.see_also')}</div><div class='mc-chips mc-see-also'>{chips}</div>"
         )
+    if step.assumptions:
+        parts.append(assumptions_html(frame, step.assumptions))
     return "".join(parts)
+
+
+def assumptions_html(frame: Frame, ids: tuple[str, ...]) -> str:
+    """The case's assumptions a step rests on (`Step.assumptions`), each by its text,
+    labelled as ours: premises where the sources are silent, never the court's findings.
+    The id (what `mootcourt evaluate` prints) is only a tooltip: a reader never needs it."""
+    w = frame.words
+    texts = {a.id: a.text for a in frame.case.file.assumptions}
+    items = "".join(f'<li title="{e(i)}">{e(texts[i](w.lang))}</li>' for i in ids)
+    return f'<div class="mc-assumptions">{w("ui.reading.assumptions")}<ul>{items}</ul></div>'
 
 
 class ReadingPane(widgets.HBox):
