@@ -6,6 +6,11 @@ Composition only. The state (`ExplorerState`) evaluates once per input; this cla
 each new (judgment, language, selection) into a `Frame` and hands it to every view. Nothing
 is printed (strict nbval), nothing is loaded from a CDN, and the What-if tab appears only
 when `mootcourt.ui.whatif` is installed.
+
+An author editing the case file presses "reload" (`Explorer.reload`), or opens the explorer
+with `watch=True` to have it look for a saved edit every second or so: the state takes the
+edited case, and the views built on the case's shape (its toggles, levels, scenarios) are
+built again on the new one.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from .inputs import Inputs
 from .language import LanguageSwitch
 from .parties import PartiesPanel
 from .reading import ReadingPane
+from .reload_control import ReloadControl, ReloadError, Reloading, close_all
 from .state import ExplorerState
 from .style import style
 from .words import Words, e
@@ -35,50 +41,71 @@ if TYPE_CHECKING:
 TABS = ("evidence", "parties", "doctrine")
 
 
-class Explorer(widgets.VBox):
+class Explorer(Reloading, widgets.VBox):
     """Toggle evidence, parties and doctrine; watch every court reason, side by side."""
 
-    def __init__(self, case: Case, lang: str = "en") -> None:
+    def __init__(
+        self, case: Case, lang: str = "en", *, watch: bool = False, interval: float = 1.0
+    ) -> None:
         self.case = case
         self.state = ExplorerState(case, lang)
-        self.whatif = _whatif_panel(case, lang)
         self.flips: dict[str, tuple[str, ...]] = {}
-        frame = self.frame()
         self.title = widgets.HTML()
         self.title.add_class("mc-title")
         self.inputs = Inputs(self.state, on_refused=self._render)
-        self.scenarios = ScenarioBar(frame, self.inputs.choose_scenario, self.inputs.reset)
         self.language = LanguageSwitch(lang, self._switch_language)
+        self.reloader = ReloadControl(self.reload)
+        self.reload_error = ReloadError()
+        self.error = self.inputs.error
+        self.tabs = widgets.Tab()
+        self.tabs.add_class("mc-tabs")
+        self.header = widgets.HBox()
+        self.header.add_class("mc-header")
+        self.header.layout.flex_flow = "row wrap"
+        inputs = widgets.VBox([self.tabs])
+        inputs.add_class("mc-inputs")
+        self.courts_box = widgets.VBox()
+        self.courts_box.add_class("mc-courts")
+        body = widgets.HBox([inputs, self.courts_box])
+        body.add_class("mc-body")
+        body.layout.flex_flow = "row wrap"
+        self._build()
+        super().__init__([style(), self.header, self.reload_error, self.error, body])
+        self.add_class(hooks.ROOT)
+        self.add_class(f"mc-case-{case.id}")
+        self.state.observe(self._render, ["revision", "lang", "selected_issue", "defendant"])
+        self.state.observe(self._reload_shown, ["reload_error", "last_reload"])
+        self._render()
+        self.start_reloading(watch=watch, interval=interval)
+
+    def __repr__(self) -> str:
+        return f"<Explorer {self.case.id} lang={self.state.lang}>"
+
+    def _build(self) -> None:
+        """The views built on the case's shape (toggles, levels, defendants, scenarios): at
+        the start, and again when a reload brings a case whose shape may differ."""
+        old = [getattr(self, name, None) for name in _SHAPED]
+        if old[-1] is not None:  # the last What-if panel's flips belong to the last case
+            old[-1].unobserve(self._flips_changed, "flips")
+        self.flips = {}
+        frame = self.frame()
+        self.whatif = _whatif_panel(self.case, self.state.lang)
+        self.scenarios = ScenarioBar(frame, self.inputs.choose_scenario, self.inputs.reset)
         self.evidence = EvidenceBoard(frame, self.inputs.toggle)
         self.parties = PartiesPanel(frame, self.inputs.toggle)
         self.doctrine = DoctrinePanel(frame, self.inputs.set_doctrine, self.inputs.as_decided)
         self.courts = CourtsGrid(frame, self._select)
         self.reading = ReadingPane(frame)
-        self.error = self.inputs.error
-        tabs = [self.evidence, self.parties, self.doctrine]
+        tabs: list[widgets.Widget] = [self.evidence, self.parties, self.doctrine]
         if self.whatif is not None:
             tabs.append(self.whatif)
             self.whatif.observe(self._flips_changed, "flips")
-        self.tabs = widgets.Tab(tabs)
-        self.tabs.add_class("mc-tabs")
-        header = widgets.HBox([self.title, self.scenarios, self.language])
-        header.add_class("mc-header")
-        header.layout.flex_flow = "row wrap"
-        inputs = widgets.VBox([self.tabs])
-        inputs.add_class("mc-inputs")
-        courts = widgets.VBox([self.courts, self.reading])
-        courts.add_class("mc-courts")
-        body = widgets.HBox([inputs, courts])
-        body.add_class("mc-body")
-        body.layout.flex_flow = "row wrap"
-        super().__init__([style(), header, self.error, body])
-        self.add_class(hooks.ROOT)
-        self.add_class(f"mc-case-{case.id}")
-        self.state.observe(self._render, ["revision", "lang", "selected_issue", "defendant"])
-        self._render()
-
-    def __repr__(self) -> str:
-        return f"<Explorer {self.case.id} lang={self.state.lang}>"
+        self.tabs.children = tabs
+        self.header.children = [self.title, self.scenarios, self.reloader, self.language]
+        self.courts_box.children = [self.courts, self.reading]
+        for widget in old:
+            if widget is not None:
+                close_all(widget)
 
     @property
     def judgment(self) -> Judgment:
@@ -98,6 +125,14 @@ class Explorer(widgets.VBox):
     # every view re-renders from one frame; unchanged values send nothing
 
     def _render(self, _change: Any = None) -> None:
+        if self.state.case is not self.case:  # a reload took an edited case
+            self.case = self.state.case
+            self._build()
+            hooks.set_classes(
+                self,
+                [c for c in self._dom_classes if not c.startswith("mc-case-")]
+                + [f"mc-case-{self.case.id}"],
+            )
         frame = self.frame()
         w = frame.words
         self.title.value = f"<h2>{e(self.case.title(w.lang))}</h2>"
@@ -117,6 +152,12 @@ class Explorer(widgets.VBox):
             # last: the courts' new state is on its way to the page before the analysis runs;
             # new flips then re-mark the toggles (`_flips_changed`)
             self.whatif.show(frame.judgment, w.lang)
+        self._reload_shown()
+
+    def _reload_shown(self, _change: Any = None) -> None:
+        w = Words(self.state.case, self.state.lang)  # the new case's labels: may run first
+        self.reloader.show(w, self.state.last_reload)
+        self.reload_error.show(w, self.state.reload_error)
 
     # inputs go through `self.inputs`: the state evaluates; a refusal is shown, never raised
 
@@ -133,6 +174,10 @@ class Explorer(widgets.VBox):
         self.flips = {k: tuple(v) for k, v in (change["new"] or {}).items()}
         self.evidence.show(self.frame())
         self.parties.show(self.frame())
+
+
+_SHAPED = ("scenarios", "evidence", "parties", "doctrine", "courts", "reading", "whatif")
+"""the views `_build` makes from the case's shape; the What-if panel last"""
 
 
 def _whatif_panel(case: Case, lang: str) -> widgets.Widget | None:

@@ -19,6 +19,8 @@ NOT_LIABLE = "mc-not-liable"
 LANG = "mc-lang"
 SCENARIOS = "mc-scenarios"
 RESET = "mc-reset"
+RELOAD = "mc-reload"
+RELOAD_ERROR = "mc-reload-error"
 
 
 def toggle(toggle_id: str) -> str:

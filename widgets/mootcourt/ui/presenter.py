@@ -33,6 +33,7 @@ from .keys import ArrowKeys
 from .language import LanguageSwitch
 from .parties import PartiesPanel
 from .reading import column_html
+from .reload_control import ReloadControl, ReloadError, Reloading, close_all
 from .state import NO_SCENARIO, ExplorerState
 from .stepthrough import OUTCOME, StepThrough
 from .style import style
@@ -93,12 +94,19 @@ CSS = """
 """
 
 
-class Presenter(widgets.VBox):
+class Presenter(Reloading, widgets.VBox):
     """A room-sized, step-through view of every court's reasoning, with one-click
     hypotheticals. Root classes `mc-presenter mc-explorer` (UI.md section 4)."""
 
     def __init__(
-        self, case: Case, lang: str = "en", *, theme: str = "light", large: bool = False
+        self,
+        case: Case,
+        lang: str = "en",
+        *,
+        theme: str = "light",
+        large: bool = False,
+        watch: bool = False,
+        interval: float = 1.0,
     ) -> None:
         if theme not in THEMES:
             raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
@@ -123,7 +131,7 @@ class Presenter(widgets.VBox):
         self.why.add_class("mc-why")
         self.bar_title = widgets.HTML()
         self.bar_title.add_class("mc-bar-title")
-        bar = widgets.HBox(list(self.hypotheticals.values()))
+        self.bar = bar = widgets.HBox(list(self.hypotheticals.values()))
         bar.add_class("mc-present-bar")
         bar.add_class(hooks.SCENARIOS)
         self.grid = CourtsGrid(frame, self._select)
@@ -146,11 +154,13 @@ class Presenter(widgets.VBox):
             [self.previous_button, self.next_button, self.position, self.all_button, self.arrows]
         )
         controls.add_class("mc-present-controls")
-        header = widgets.HBox([self.title, self.record, self.language])
+        self.reloader = ReloadControl(self.reload)
+        self.reload_error = ReloadError()
+        header = widgets.HBox([self.title, self.record, self.reloader, self.language])
         header.add_class("mc-header")
         side = widgets.VBox([self.announce, self.bar_title, bar, self.why, self.reading])
         side.add_class("mc-present-side")
-        grid_box = widgets.VBox([self.grid])
+        self.grid_box = grid_box = widgets.VBox([self.grid])
         grid_box.add_class("mc-present-grid")
         body = widgets.HBox([grid_box, side])
         body.add_class("mc-present-body")
@@ -165,7 +175,9 @@ class Presenter(widgets.VBox):
         self.drawer = widgets.VBox([self.open_inputs])
         self.drawer.add_class("mc-present-drawer")
         sheet = widgets.HTML(f"<style>{CSS}</style>")
-        super().__init__([style(), sheet, header, controls, body, self.error, self.drawer])
+        super().__init__(
+            [style(), sheet, header, self.reload_error, controls, body, self.error, self.drawer]
+        )
         for cls in (hooks.ROOT, PRESENTER, f"mc-theme-{theme}", f"mc-case-{case.id}"):
             self.add_class(cls)
         if large:
@@ -175,7 +187,9 @@ class Presenter(widgets.VBox):
         self.state.observe(self._judged, "judgment")
         self.state.observe(self._render, ["lang", "defendant"])
         self.steps.observe(self._render, ["position"])
+        self.state.observe(self._reload_shown, ["reload_error", "last_reload"])
         self._render()
+        self.start_reloading(watch=watch, interval=interval)
 
     def __repr__(self) -> str:
         return (
@@ -229,9 +243,12 @@ class Presenter(widgets.VBox):
         self._render()
 
     def _render(self, _change: Any = None) -> None:
+        if self.state.case is not self.case:  # a reload took an edited case
+            self._rebuild()
         frame = self._frame()
         w = frame.words
         self.title.value = f"<span>{e(self.case.title(w.lang))}</span>"
+        self._reload_shown()
         self.language.show(w.lang)
         self.record.description = w.raw("ui.presenter.record")
         self.bar_title.value = f"<b>{w('ui.presenter.hypotheticals')}</b>"
@@ -277,6 +294,41 @@ class Presenter(widgets.VBox):
             self.evidence.show(frame)
             self.parties.show(frame)
             self.doctrine.show(frame)
+
+    def _reload_shown(self, _change: Any = None) -> None:
+        w = Words(self.state.case, self.state.lang)  # the new case's labels: may run first
+        self.reloader.show(w, self.state.last_reload)
+        self.reload_error.show(w, self.state.reload_error)
+
+    def _rebuild(self) -> None:
+        """After a reload: the grid, the one-click bar and the open inputs built again on the
+        edited case (its levels, defendants and scenarios may differ); the step-through
+        keeps every reveal that still exists (`StepThrough.follow`)."""
+        old: list[widgets.Widget] = [self.grid, *self.hypotheticals.values()]
+        self.case = self.state.case
+        hooks.set_classes(
+            self,
+            [c for c in self._dom_classes if not c.startswith("mc-case-")]
+            + [f"mc-case-{self.case.id}"],
+        )
+        self.steps.follow(self.state.judgment)
+        frame = self._frame()
+        self.grid = CourtsGrid(frame, self._select)
+        self.grid_box.children = [self.grid]
+        self.hypotheticals = {
+            i: self._hypothetical_button(i)
+            for i, scenario in enumerate(self.case.scenarios)
+            if scenario.changes == 1
+        }
+        self.bar.children = list(self.hypotheticals.values())
+        if self.inputs is not None:
+            old += [self.evidence, self.parties, self.doctrine]
+            self.evidence = EvidenceBoard(frame, self.actions.toggle)
+            self.parties = PartiesPanel(frame, self.actions.toggle)
+            self.doctrine = DoctrinePanel(frame, self.actions.set_doctrine, self.actions.as_decided)
+            self.inputs.children = [self.evidence, self.parties, self.doctrine]
+        for widget in old:
+            close_all(widget)
 
     def _grid_widgets(self) -> list[widgets.Widget]:
         heads = list(self.grid.issue_heads.values())

@@ -6,6 +6,9 @@ evaluate law and never read each other, they re-render from (judgment, language,
 changed). A click can never raise into a student's page: toggles go through the `requires`
 cascade, doctrine values through the one check, and overrides equal to the court's own value
 are dropped, so "as decided" is simply the absence of an override.
+
+`reload` takes an edited case file (see `ui.reload`): one evaluation, like any input, with the
+world and doctrine carried over; a broken edit changes nothing but `reload_error`.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from typing import TYPE_CHECKING
 import traitlets
 
 from ..engine import Judgment, evaluate
+from ..errors import CaseError, CaseNotFound, DoctrineError, WorldError
 from ..i18n import LANGUAGES
 from ..world import World
 from . import changes
 from .changes import Key
+from .reload import Carried, carry_over, reread
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -45,6 +50,13 @@ class ExplorerState(traitlets.HasTraits):
     """how many times the engine ran: one per input, never on a language or selection change"""
     revision = traitlets.Int(0)
     """one more after every input, even one whose judgment equals the last (views observe it)"""
+    reloads = traitlets.Int(0)
+    """how many reloads took an edited case (a failed one does not count)"""
+    last_reload = traitlets.Instance(Carried, allow_none=True)
+    """what the last reload carried over, until the next input (the views show it briefly)"""
+    reload_error = traitlets.Unicode("")
+    """the last failed reload's problems, one `path:line: field: message` a line; cleared by
+    the next good reload"""
 
     def __init__(self, case: Case, lang: str = "en") -> None:
         record = case.record_world()
@@ -95,6 +107,43 @@ class ExplorerState(traitlets.HasTraits):
         """Back to the record: every toggle and every court's doctrine as the courts had them."""
         self._commit(self.case.record_world(), {})
 
+    def reload(self) -> bool:
+        """Read the case's files again and carry the world and doctrine over to the new case.
+
+        True when the edited case was taken. A broken edit (or a file caught half-saved)
+        keeps the last good case, world and judgment, and puts its problems in
+        `reload_error`; nothing is raised into the page.
+        """
+        try:
+            carried = carry_over(self.case, self.world, self.doctrine, reread(self.case))
+            judgment = evaluate(carried.case, carried.world, carried.doctrine)
+        except CaseError as exc:
+            self.reload_error = str(exc)
+            return False
+        except (CaseNotFound, OSError) as exc:  # renamed or unreadable mid-save
+            self.reload_error = f"{self.case.path}: {exc}"
+            return False
+        shown = _same_scenario(self.case, self.scenario, carried)
+        before, self.case = self.judgment, carried.case
+        if self.defendant in carried.case.defendants:
+            selection = (self.selected_issue, self.defendant)
+        else:
+            selection = self._first_reading(judgment)
+        with self.hold_trait_notifications():
+            same_shape = _shape(before) == _shape(judgment)
+            self.changed = changes.changed(before, judgment) if same_shape else frozenset()
+            self.world = carried.world
+            self.doctrine = carried.doctrine
+            self.scenario = shown
+            self.evaluations += 1
+            self.judgment = judgment
+            self.reload_error = ""
+            self.last_reload = carried
+            self.reloads += 1
+            self.select(*selection)
+            self.revision += 1
+        return True
+
     # presentation: no evaluation
 
     def select(self, issue: str, defendant: str | None = None) -> None:
@@ -116,6 +165,7 @@ class ExplorerState(traitlets.HasTraits):
             self.scenario = scenario
             self.evaluations += 1
             self.judgment = judgment
+            self.last_reload = None
             self.revision += 1
 
     @staticmethod
@@ -126,6 +176,33 @@ class ExplorerState(traitlets.HasTraits):
             return d.issue, d.defendant
         first = judgment.levels[0].steps[0]
         return first.issue, first.defendant
+
+
+def _shape(judgment: Judgment) -> tuple[object, ...]:
+    """The levels and steps a judgment has: two judgments of one shape can be compared
+    cell by cell (`changes.changed`); a reload that adds a level or a defendant cannot."""
+    return tuple((lv.id, tuple(changes.step_key(s) for s in lv.steps)) for lv in judgment.levels)
+
+
+def _same_scenario(old: Case, index: int, carried: Carried) -> int:
+    """The reloaded case's index of the prepared hypothetical on show, if one of that name
+    is still there and still gives the carried world and doctrine; else none is on show
+    (the student's world is kept, never re-set to what an edited scenario now says)."""
+    if index == NO_SCENARIO:
+        return NO_SCENARIO
+    name = old.scenarios[index].name
+    new = carried.case
+    for i, scenario in enumerate(new.scenarios):
+        if scenario.name != name:
+            continue
+        try:
+            world = new.record_world().with_toggles(scenario.toggles)
+            doctrine = new.doctrine_overrides(scenario.doctrine)
+        except (WorldError, DoctrineError):
+            return NO_SCENARIO
+        same = world == carried.world and doctrine == carried.doctrine
+        return i if same else NO_SCENARIO
+    return NO_SCENARIO
 
 
 __all__ = ["NO_SCENARIO", "ExplorerState", "Key"]

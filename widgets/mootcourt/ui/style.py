@@ -83,6 +83,15 @@ CSS = """
 .mc-scenarios { flex: 1 1 260px; min-width: 0; }
 .mc-why .widget-html-content { color: var(--mc-fg-dim); font-size: 0.95em; }
 .mc-lang .widget-toggle-button { width: auto; min-width: 3em; }
+.mc-reload-box { gap: 6px; align-items: center; min-width: 0; }
+.mc-reload-note .widget-html-content { font-size: 0.88em; color: var(--mc-fg-dim); }
+.mc-explorer .mc-reload-error { height: auto; }
+.mc-reload-error .widget-html-content { margin: 6px 0; padding: 6px 8px;
+  border-left: 4px solid var(--mc-bad);
+  background: color-mix(in srgb, var(--mc-bad) 8%, transparent); }
+.mc-reload-error .mc-problems { margin: 4px 0 0; white-space: pre-wrap;
+  overflow-wrap: anywhere; font-family: var(--jp-code-font-family, monospace);
+  font-size: 0.9em; color: var(--mc-fg); }
 
 /* evidence board */
 .mc-group-head .widget-html-content { font-size: 0.82em; font-weight: 650;
