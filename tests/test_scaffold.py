@@ -19,12 +19,12 @@ def test_new_from_the_template_validates_and_checks(
     folder = tmp_path / "zhang-v-shop-2023"
     assert main(["new", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "checked (the record as decided at 2 levels, 2 scenarios)" in out
+    assert "checked (the record as decided at 2 levels, 5 scenarios)" in out
     assert f"mootcourt check {folder}" in out
     assert str(LESSONS / "AUTHORING.md") in out, "the guide, where this installation keeps it"
     case = load_case(folder)
     assert case.id == "zhang-v-shop-2023", "the folder name is the case id"
-    assert len(case.scenarios) == 2
+    assert len(case.scenarios) == 5
     assert main(["check", str(folder)]) == 0
     # the template's comments come along: they are the author's first documentation
     assert "mootcourt doctrine" in (folder / "case.yaml").read_text(encoding="utf-8")

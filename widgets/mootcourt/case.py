@@ -14,10 +14,23 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from .casefile import ISSUES, CaseFile, Claim, Evidence, Level, Party, Text
+from pydantic import BaseModel
+
+from .casefile import (
+    ISSUES,
+    MONEY_REMEDIES,
+    CaseFile,
+    Claim,
+    Evidence,
+    Level,
+    Party,
+    RoleAtLevel,
+    SourceRef,
+    Text,
+)
 from .doctrine import PARAMETERS, Doctrine, check_value
 from .errors import CaseError, DoctrineError, Problem
-from .i18n import messages
+from .i18n import kind_key, messages
 from .law import StatuteBook, StatuteFile
 from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
 from .validation import did_you_mean, problem_at, raise_if, validate_file
@@ -57,6 +70,23 @@ class Case:
     def title(self) -> Text:
         return self.file.title
 
+    @property
+    def kind(self) -> str:
+        """reported, reconstructed or fictional: how the kit may speak of the record."""
+        return self.file.kind
+
+    @property
+    def record_basis(self) -> str:
+        """The basis of what the case's courts are said to have decided: `reported`, or for a
+        fictional case `given` (stated by its author; nothing in it is reported)."""
+        return "given" if self.file.kind == "fictional" else "reported"
+
+    def record_key(self, key: str) -> str:
+        """The catalogue key that words `key` for this case's kind (`cli.record_world` reads
+        "The record as reported", "... as reconstructed" or "The case file's record"). Views
+        ask here and never test the kind themselves."""
+        return kind_key(messages("en").table, key, self.file.kind)
+
     def label(self, item_id: str, lang: str) -> str:
         """The readable name of a party, field, item of evidence, claim or level.
 
@@ -73,6 +103,56 @@ class Case:
         else the catalogue's."""
         own = self.file.issue_labels.get(issue)  # type: ignore[call-overload]
         return own(lang) if own is not None else messages(lang).t(f"issue.{issue}")
+
+    def role(self, party_id: str, level_id: str) -> RoleAtLevel:
+        """A party's part in the processing as one court saw it: the level's own entry in
+        `roles` where the case file gives one, else the party's `processing`. Every step that
+        asks who processed on whose behalf asks here, so two courts can see it differently."""
+        return self._roles[party_id, level_id]
+
+    def joint_partners(self, party_id: str, level_id: str) -> tuple[str, ...]:
+        """The parties that process jointly with this one at this level (PIPL 20), whichever of
+        the two names the other in `joint_with`: joint processing is mutual, so a defendant a
+        joint processor names is a joint processor too, even where its own entry says
+        `own_account`."""
+        return self._partners[party_id, level_id]
+
+    @cached_property
+    def _roles(self) -> Mapping[tuple[str, str], RoleAtLevel]:
+        roles = {}
+        for party in self.file.parties:
+            own = RoleAtLevel(
+                processing=party.processing,
+                entrusted_by=party.entrusted_by,
+                joint_with=list(party.joint_with),
+                basis=party.processing_basis or "reported",
+            )
+            for level_id in self.levels:
+                roles[party.id, level_id] = party.roles.get(level_id, own)
+        return MappingProxyType(roles)
+
+    @cached_property
+    def _partners(self) -> Mapping[tuple[str, str], tuple[str, ...]]:
+        def named(p: str, level_id: str) -> list[str]:
+            role = self._roles[p, level_id]
+            return role.joint_with if role.processing == "joint" else []
+
+        return MappingProxyType(
+            {
+                (p, level_id): tuple(
+                    q
+                    for q in self.parties
+                    if q != p and (q in named(p, level_id) or p in named(q, level_id))
+                )
+                for p in self.parties
+                for level_id in self.levels
+            }
+        )
+
+    @cached_property
+    def sensitive_fields(self) -> tuple[str, ...]:
+        """The fields the case file marks as sensitive personal information (PIPL 28)."""
+        return tuple(f.id for f in self.file.fields if f.sensitive is not None)
 
     def record_world(self) -> World:
         """What the courts had before them: record evidence in, record parties present."""
@@ -276,18 +356,45 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
             refs((*loc, j, "when"), rule.when, toggle_ids, "toggle")
             refs((*loc, j, "unless"), rule.unless, toggle_ids, "toggle")
 
+    level_ids = [lv.id for lv in file.levels]
+
+    def processing_role(loc: tuple[str | int, ...], party: str, role) -> None:
+        """One processing role (the party's own, or one court's): entrusted names its
+        principal, joint names its partners, and nothing else names either."""
+        if role.processing == "entrusted" and role.entrusted_by is None:
+            bad((*loc, "entrusted_by"), "an entrusted party must name who entrusted it")
+        if role.entrusted_by is not None:
+            if role.processing != "entrusted":
+                bad((*loc, "entrusted_by"), "only an entrusted party has entrusted_by")
+            refs(loc, [role.entrusted_by], defendants, "defendant in entrusted_by")
+        if role.processing == "joint" and not role.joint_with:
+            bad(
+                (*loc, "joint_with"),
+                "a joint processor must name the parties it processes with (PIPL 20)",
+            )
+        if role.joint_with:
+            if role.processing != "joint":
+                bad(
+                    (*loc, "joint_with"),
+                    "only a joint processor (processing: joint) has joint_with",
+                )
+            others = [q for q in party_ids if q != party]
+            refs((*loc, "joint_with"), role.joint_with, others, "party in joint_with")
+
     for i, p in enumerate(file.parties):
         loc = ("parties", i)
         if p.role == "plaintiff" and p.hypothetical:
             bad((*loc, "hypothetical"), "the plaintiff cannot be hypothetical")
         if p.role == "defendant" and p.hypothetical:
             bad((*loc, "hypothetical"), "a defendant cannot be hypothetical: add a handler")
-        if p.processing == "entrusted" and p.entrusted_by is None:
-            bad((*loc, "entrusted_by"), "an entrusted party must name who entrusted it")
-        if p.entrusted_by is not None:
-            if p.processing != "entrusted":
-                bad((*loc, "entrusted_by"), "only an entrusted party has entrusted_by")
-            refs(loc, [p.entrusted_by], defendants, "defendant in entrusted_by")
+        processing_role(loc, p.id, p)
+        for level_id, role in p.roles.items():
+            if level_id not in level_ids:
+                bad(
+                    (*loc, "roles", level_id),
+                    f"unknown level '{level_id}'{_hint(level_id, level_ids)}",
+                )
+            processing_role((*loc, "roles", level_id), p.id, role)
         refs((*loc, "holds", "known_through"), p.holds.known_through, toggle_ids, "toggle")
         field_rules((*loc, "holds", "rules"), p.holds.rules)
         source_ref((*loc, "source"), p.source)
@@ -313,11 +420,25 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
             refs((*loc, "stands_for"), [e.stands_for], toggle_ids, "toggle")
         refs((*loc, "preconditions"), e.preconditions, toggle_ids, "toggle")
         if e.on_record and e.source is None:
-            bad((*loc, "source"), "on-record evidence must cite the source that reports it")
+            bad(
+                (*loc, "source"),
+                "on-record evidence must cite its case file (a source of kind case_file)"
+                if file.kind == "fictional"
+                else "on-record evidence must cite the source that reports it",
+            )
         source_ref((*loc, "source"), e.source)
 
+    money = {c.id for c in file.claims if c.remedy in MONEY_REMEDIES}
     for i, c in enumerate(file.claims):
         refs(("claims", i, "against"), c.against, defendants, "defendant")
+        if c.amount is not None and c.id not in money:
+            bad(
+                ("claims", i, "amount"),
+                f"only a claim for money ({', '.join(MONEY_REMEDIES)}) has an amount",
+            )
+    for i, e in enumerate(file.evidence):
+        if e.amount is not None and "loss" not in e.supports:
+            bad(("evidence", i, "amount"), "only evidence that supports 'loss' proves an amount")
 
     for i, lv in enumerate(file.levels):
         loc = ("levels", i)
@@ -348,6 +469,27 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
                     (*loc, "as_decided", "defendants", d, "liable"),
                     "liable must be true exactly when a remedy is granted",
                 )
+            for claim in outcome.awarded:
+                if claim not in outcome.remedies or claim not in money:
+                    bad(
+                        (*loc, "as_decided", "defendants", d, "awarded", claim),
+                        f"'{claim}' must be a money claim ({', '.join(MONEY_REMEDIES)}) listed "
+                        "in this defendant's remedies",
+                    )
+            others = [q for q in defendants if q != d]
+            refs(
+                (*loc, "as_decided", "defendants", d, "jointly_with"),
+                outcome.jointly_with,
+                others,
+                "defendant",
+            )
+            for q in outcome.jointly_with:
+                partner = decided.defendants.get(q)
+                if partner is not None and d not in partner.jointly_with:
+                    bad(
+                        (*loc, "as_decided", "defendants", d, "jointly_with"),
+                        f"joint and several liability is mutual: '{q}' must list '{d}' too",
+                    )
         if decided.liable != any(o.liable for o in decided.defendants.values()):
             bad((*loc, "as_decided", "liable"), "must be true exactly when a defendant is liable")
         if lv.reasoning_order is not None and sorted(lv.reasoning_order) != sorted(ISSUES):
@@ -375,16 +517,102 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
     for i, a in enumerate(file.assumptions):
         refs(("assumptions", i, "concerns"), a.concerns, all_ids, "id")
 
-    for slot, ids in file.rules.items():
-        if slot not in RULE_SLOTS:
-            bad(("rules", slot), f"unknown rule slot '{slot}'{_hint(slot, RULE_SLOTS)}")
-        for j, cited in enumerate(ids):
-            if cited not in law:  # an article id, or a pointer into one: cc-1165(1)
-                try:
-                    law.pointer(cited)
-                except KeyError as exc:
-                    bad(("rules", slot, j), str(exc.args[0]))
-    for lang, overrides in file.texts.items():
-        for key, message in check_overrides(overrides):
-            bad(("texts", lang, key), message)
+    # rule and text overrides: the case's, then each level's own (same checks, own path)
+    overridden: list[tuple[tuple[str | int, ...], Level | CaseFile]] = [((), file)]
+    overridden += [(("levels", i), lv) for i, lv in enumerate(file.levels)]
+    for at, owner in overridden:
+        for slot, ids in owner.rules.items():
+            if slot not in RULE_SLOTS:
+                bad((*at, "rules", slot), f"unknown rule slot '{slot}'{_hint(slot, RULE_SLOTS)}")
+            for j, cited in enumerate(ids):
+                if cited not in law:  # an article id, or a pointer into one: cc-1165(1)
+                    try:
+                        law.pointer(cited)
+                    except KeyError as exc:
+                        bad((*at, "rules", slot, j), str(exc.args[0]))
+        for lang, overrides in owner.texts.items():
+            for key, message in check_overrides(overrides):
+                bad((*at, "texts", lang, key), message)
+    problems += kind_problems(file, located)
     return problems
+
+
+def kind_problems(file: CaseFile, located: Located) -> list[Problem]:
+    """What a case's `kind` forbids. A fictional case reports nothing: no `basis: reported`
+    anywhere (its author's statements are `given`), and every `source:` cites its case file (a
+    source of kind `case_file`). A case from real sources has no `given` and no case file."""
+    problems: list[Problem] = []
+    fictional = file.kind == "fictional"
+    for loc, basis in _bases(file, ()):
+        if fictional and basis == "reported":
+            problems.append(
+                problem_at(
+                    located,
+                    loc,
+                    "a fictional case reports nothing: write given (stated by the case's "
+                    "author) or inferred (our reading)",
+                )
+            )
+        elif not fictional and basis == "given":
+            problems.append(
+                problem_at(
+                    located,
+                    loc,
+                    f"given (stated by the case's author) is for a fictional case, and this "
+                    f"one is {file.kind}: write reported or inferred, or set kind: fictional",
+                )
+            )
+    kinds = {src.id: src.kind for src in file.sources}
+    for i, src in enumerate(file.sources):
+        if src.kind == "case_file" and not fictional:
+            problems.append(
+                problem_at(
+                    located,
+                    ("sources", i, "kind"),
+                    f"a case_file source is a fictional case's own record, and this case is "
+                    f"{file.kind}: name the published source (news_report, judgment or "
+                    f"commentary), or set kind: fictional",
+                )
+            )
+    if fictional:
+        for loc, ref in _source_refs(file, ()):
+            if kinds.get(ref) not in (None, "case_file"):
+                problems.append(
+                    problem_at(
+                        located,
+                        (*loc, "ref"),
+                        f"a fictional case cites its case file, not a {kinds[ref]}: give "
+                        f"'{ref}' kind: case_file, or cite a source of that kind",
+                    )
+                )
+    return problems
+
+
+def _walk(node: object, loc: tuple[str | int, ...]) -> Iterable[tuple[tuple, str, object]]:
+    """Every (path, key, value) under a validated model, keys as the author wrote them."""
+    if isinstance(node, BaseModel):
+        for name, spec in type(node).model_fields.items():
+            if name not in node.model_fields_set:
+                continue  # a default: nothing the author wrote
+            key = spec.alias or name
+            value = getattr(node, name)
+            yield (*loc, key), key, value
+            yield from _walk(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk(value, (*loc, i))
+    elif isinstance(node, dict):
+        for k, value in node.items():
+            yield from _walk(value, (*loc, k))
+
+
+def _bases(file: CaseFile, loc: tuple) -> Iterable[tuple[tuple, str]]:
+    for path, key, value in _walk(file, loc):
+        if key in ("basis", "processing_basis") and isinstance(value, str):
+            yield path, value
+
+
+def _source_refs(file: CaseFile, loc: tuple) -> Iterable[tuple[tuple, str]]:
+    for path, key, value in _walk(file, loc):
+        if key == "source" and isinstance(value, SourceRef):
+            yield path, value.ref

@@ -62,8 +62,29 @@ EvidenceKind = Literal[
     "procedure",  # a procedural hypothesis: e.g. an item was before one court only
 ]
 Remedy = Literal["apology", "compensation", "distress"]
+MONEY_REMEDIES: tuple[Remedy, ...] = ("compensation", "distress")
+"""remedies paid in money: only these carry an amount, and only these are owed jointly"""
+CaseKind = Literal["reported", "reconstructed", "fictional"]
+"""reported: facts and outcomes from published sources; reconstructed: a real dispute whose
+record the kit rebuilt from partial sources (outcomes as reported); fictional: invented for
+teaching (nothing in it is reported, so the kit never says so)."""
+SourceBasis = Literal["reported", "inferred", "given"]
+"""Where a value comes from: a published source reports it, it is our reading, or (in a
+fictional case only) the case's author states it."""
 Role = Literal["plaintiff", "defendant", "handler"]
-Processing = Literal["own_account", "entrusted", "none"]
+Processing = Literal["own_account", "entrusted", "joint", "none"]
+"""own_account: decides purposes and means (PIPL 73); entrusted: processes on a processor's
+behalf (PIPL 21); joint: decides them together with another processor (PIPL 20); none."""
+SensitiveCategory = Literal[
+    "biometric",  # 生物识别
+    "religious_belief",  # 宗教信仰
+    "specific_identity",  # 特定身份
+    "medical_health",  # 医疗健康
+    "financial_account",  # 金融账户
+    "whereabouts",  # 行踪轨迹
+    "minor_under_14",  # 不满十四周岁未成年人的个人信息
+    "other",  # 等: a kind PIPL 28's list does not name
+]
 
 
 def _whole_number(value: object) -> object:
@@ -103,7 +124,7 @@ class Setting(Model):
     """One doctrine value in a level's preset, with where it comes from."""
 
     value: str
-    basis: Literal["reported", "inferred"]
+    basis: SourceBasis
     note: Text | None = None
 
 
@@ -127,9 +148,30 @@ class DoctrinePreset(Model):
     )
 
 
+def _not_a_flag(value: object) -> object:
+    """YAML `true` is not a sum of money."""
+    if isinstance(value, bool):
+        raise ValueError(f"must be a number of yuan (got {value!r})")
+    return value
+
+
+Amount = Annotated[float, BeforeValidator(_not_a_flag), Field(ge=0)]
+"""A sum of money in yuan (RMB)."""
+
+
 class DefendantOutcome(Model):
     liable: Flag
     remedies: list[Id] = Field(default_factory=list, description="claim ids granted")
+    awarded: dict[Id, Amount] = Field(
+        default_factory=dict,
+        description="claim id -> the sum awarded in yuan, for a money claim (compensation, "
+        "distress) whose award the sources report",
+    )
+    jointly_with: list[Id] = Field(
+        default_factory=list,
+        description="the defendants with which this one is held jointly and severally liable "
+        "(连带责任)",
+    )
 
 
 class AsDecided(Model):
@@ -162,6 +204,16 @@ class Level(Model):
         ),
     )
     source: SourceRef | None = None
+    rules: dict[str, list[StatuteRef]] = Field(
+        default_factory=dict,
+        description="rule slot -> statute ids for this level only, overriding the case's "
+        "`rules` and the engine's",
+    )
+    texts: dict[Literal["zh-CN", "en"], dict[str, str]] = Field(
+        default_factory=dict,
+        description="reasoning templates for this level only, overriding the case's `texts` "
+        "and the engine's",
+    )
 
 
 class FieldRule(Model):
@@ -174,7 +226,7 @@ class FieldRule(Model):
     possibly: Flag = Field(
         default=False, description="the party may hold these: they cannot be excluded"
     )
-    basis: Literal["reported", "inferred"] | None = Field(
+    basis: SourceBasis | None = Field(
         default=None, description="inferred: our assumption, shown to students as such"
     )
 
@@ -187,11 +239,22 @@ class Holdings(Model):
         description="evidence without which this party's holdings are unknown",
     )
     rules: list[FieldRule] = Field(default_factory=list)
-    basis: Literal["reported", "inferred"] | None = Field(
+    basis: SourceBasis | None = Field(
         default=None,
         description="inferred: the list itself is our assumption, so an exclusion it drives "
         "rests on an assumption and says so",
     )
+
+
+class RoleAtLevel(Model):
+    """A party's part in the processing as one court saw it, where courts saw it differently
+    (e.g. entrusted at first instance, a joint processor on appeal)."""
+
+    processing: Processing
+    entrusted_by: Id | None = None
+    joint_with: list[Id] = Field(default_factory=list)
+    basis: SourceBasis
+    note: Text | None = None
 
 
 class Party(Model):
@@ -200,8 +263,18 @@ class Party(Model):
     label: Text
     description: Text | None = None
     processing: Processing = "none"
-    processing_basis: Literal["reported", "inferred"] | None = None
+    processing_basis: SourceBasis | None = None
     entrusted_by: Id | None = None
+    joint_with: list[Id] = Field(
+        default_factory=list,
+        description="with `processing: joint`: the parties with which this one jointly decides "
+        "the purposes and means of processing (PIPL 20)",
+    )
+    roles: dict[Id, RoleAtLevel] = Field(
+        default_factory=dict,
+        description="level id -> this party's processing role as that court saw it, where it "
+        "differs from `processing`",
+    )
     hypothetical: Flag = False
     holds: Holdings = Field(default_factory=Holdings)
     source: SourceRef | None = None
@@ -212,9 +285,24 @@ class Party(Model):
     )
 
 
+class Sensitivity(Model):
+    """Why a field is sensitive personal information (PIPL 28): its category in the Article's
+    list, and whether that is reported or our reading (e.g. whether an ID number is
+    "specific identity" is disputed)."""
+
+    category: SensitiveCategory
+    basis: SourceBasis
+    note: Text | None = None
+
+
 class DataField(Model):
     id: Id
     label: Text
+    sensitive: Sensitivity | None = Field(
+        default=None,
+        description="sensitive personal information (PIPL 28): a leak of it calls for the "
+        "strict protection measures Art. 28(2) requires",
+    )
 
 
 class LeakSpec(Model):
@@ -260,6 +348,11 @@ class Evidence(Model):
         description="a procedural hypothesis: when this toggle is on, the named items were "
         "before the named levels only",
     )
+    amount: Amount | None = Field(
+        default=None,
+        description="for evidence of a loss: the sum in yuan it proves (compensation follows "
+        "the loss proven, PIPL 69(2))",
+    )
     stands_for: Id | None = Field(
         default=None,
         description="a refusal to produce a document: where the court accepts the applicant's "
@@ -277,6 +370,9 @@ class Claim(Model):
     id: Id
     label: Text
     remedy: Remedy
+    amount: Amount | None = Field(
+        default=None, description="for compensation or distress: the sum claimed, in yuan"
+    )
     against: list[Id] = Field(default_factory=list, description="empty means every defendant")
     needs: list[Fact] = Field(default_factory=list)
     detail: Text | None = None
@@ -287,7 +383,7 @@ class Interval(Model):
 
     start: dt.date | None = Field(default=None, alias="from")
     end: dt.date | None = Field(default=None, alias="to")
-    basis: Literal["reported", "inferred"] | None = None
+    basis: SourceBasis | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -320,7 +416,10 @@ class Passage(Model):
 
 class Source(Model):
     id: DashedId
-    kind: Literal["news_report", "judgment", "commentary"]
+    kind: Literal["news_report", "judgment", "commentary", "case_file"] = Field(
+        description="case_file: the fact sheet of a fictional case (the only kind its record "
+        "evidence may cite, and only a fictional case may have one)"
+    )
     title: Text
     published: dt.date | None = None
     where: Text | None = None
@@ -338,6 +437,11 @@ class CaseFile(Model):
 
     schema_version: Annotated[Literal[1], BeforeValidator(_whole_number)]
     id: DashedId
+    kind: CaseKind = Field(
+        default="reported",
+        description="reported (published sources), reconstructed (a real dispute, its record "
+        "rebuilt by us) or fictional (invented for teaching: the output never says reported)",
+    )
     title: Text
     summary: Text
     levels: list[Level] = Field(min_length=1)
@@ -364,10 +468,12 @@ class CaseFile(Model):
 
 __all__ = [
     "ISSUES",
+    "MONEY_REMEDIES",
     "AsDecided",
     "Assumption",
     "Basis",
     "CaseFile",
+    "CaseKind",
     "Claim",
     "DataField",
     "DoctrinePreset",
@@ -377,6 +483,9 @@ __all__ = [
     "Interval",
     "Level",
     "Party",
+    "RoleAtLevel",
+    "Sensitivity",
+    "SourceBasis",
     "Text",
     "Timeline",
 ]

@@ -183,12 +183,21 @@ def _record_failures(case: Case, located: Located) -> Iterable[Failure]:
                     _liable(diff.found.liable),
                     _stopped(got),
                 )
-            else:
+            elif set(expected.remedies) != set(diff.found.remedies):
                 yield Failure(
                     file,
                     located.line_of((*base, d, "remedies")),
                     f"{level_id}/{d} {_remedies(expected.remedies)} (as decided)",
                     _remedies(diff.found.remedies),
+                    "remedy",
+                )
+            else:  # the sums or who owes them jointly
+                what = "awarded" if expected.awarded != diff.found.awarded else "jointly_with"
+                yield Failure(
+                    file,
+                    located.line_of((*base, d, what)),
+                    f"{level_id}/{d} {expected.describe()} (as decided)",
+                    diff.found.describe(),
                     "remedy",
                 )
 

@@ -163,7 +163,7 @@ def outcomes(case: Case, lang: str, scenario: str | None = None) -> str:
     judgment = _judgment(case, scenario)
     lines = []
     for lv in judgment.levels:
-        check = t("cli.matches") if lv.matches_record else t("cli.differs")
+        check = t(case.record_key("cli.matches" if lv.matches_record else "cli.differs"))
         lines.append(
             f"{_court(case, lv.id, lang)}{_colon(lang)}{_verdict(case, lv, lang)} [{check}]"
         )

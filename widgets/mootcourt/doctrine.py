@@ -15,8 +15,12 @@ from typing import Literal
 
 from .errors import DoctrineError
 
-Basis = Literal["reported", "inferred", "override"]
-"""Where a preset value comes from: the report says so, it is our reading, or a user set it."""
+Basis = Literal["reported", "inferred", "given", "override"]
+"""Where a preset value comes from: the report says so, it is our reading, the author of a
+fictional case set it, or a user set it."""
+RECORD_BASES: frozenset[str] = frozenset({"reported", "given"})
+"""The bases that are the court's own in the case's record (reported, or set by the author of
+a fictional case), as against our reading or a user's change."""
 
 
 @dataclass(frozen=True, slots=True)

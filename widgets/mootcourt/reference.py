@@ -9,6 +9,7 @@ drift from the code; and an error that names a wrong slot or key lists the valid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -84,10 +85,10 @@ def annotate(problem: Problem) -> Problem:
     placeholders), and where to find the whole vocabulary.
     """
     message = problem.message
-    if problem.field.startswith("rules.") and message.startswith("unknown rule slot"):
+    if _under(problem.field, "rules") and message.startswith("unknown rule slot"):
         valid = ", ".join(RULE_SLOTS)
         return replace(problem, message=f"{message}; valid slots: {valid}")
-    if problem.field.startswith("texts.") and message.startswith("unknown text key"):
+    if _under(problem.field, "texts") and message.startswith("unknown text key"):
         wrong = message.split("'")[1] if "'" in message else ""
         group = wrong.split(".", 1)[0]
         keys = _keys_in_group(group, text_keys()) or text_keys()
@@ -101,6 +102,11 @@ def annotate(problem: Problem) -> Problem:
             message=f"{message}; valid {where}: {listed} (all keys: mootcourt doctrine)",
         )
     return problem
+
+
+def _under(field: str, section: str) -> bool:
+    """Is this field in the case's `rules`/`texts`, or in one level's (`levels[1].rules.x`)?"""
+    return re.match(rf"^(levels\[\d+\]\.)?{section}\.", field) is not None
 
 
 def _keys_in_group(group: str, keys: Mapping[str, list[str]]) -> dict[str, list[str]]:

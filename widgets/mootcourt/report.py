@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .casefile import Issue
+from .doctrine import Basis
 from .scenarios import ResultName
 
 
@@ -22,11 +23,23 @@ class _Strict(BaseModel):
 class DefendantReport(_Strict):
     liable: bool
     remedies: list[str]
+    awarded: dict[str, float | None] = Field(
+        description="money claims granted -> the sum in yuan (null: for the court to set)"
+    )
+    jointly_with: list[str] = Field(
+        description="the defendants it owes the money with, jointly and severally"
+    )
 
 
 class RecordOutcome(_Strict):
     liable: bool
     remedies: list[str]
+    awarded: dict[str, float | None] = Field(
+        description="money claims granted -> the sum in yuan (null: for the court to set)"
+    )
+    jointly_with: list[str] = Field(
+        description="the defendants it owes the money with, jointly and severally"
+    )
 
 
 class RecordDifferenceReport(_Strict):
@@ -37,7 +50,7 @@ class RecordDifferenceReport(_Strict):
 
 class DoctrineValue(_Strict):
     value: str
-    basis: Literal["reported", "inferred", "override"]
+    basis: Basis
 
 
 class StepReport(_Strict):
@@ -50,8 +63,9 @@ class StepReport(_Strict):
     see_also: list[str] = Field(
         description="rules named only in the kit's notes, not among the court's grounds"
     )
-    basis: Literal["reported", "inferred"] = Field(
-        description="inferred: the court is not reported to have decided this issue"
+    basis: Literal["reported", "inferred", "given"] = Field(
+        description="inferred: the court is not reported to have decided this issue; given: "
+        "the court decides it in a fictional case's file"
     )
     evidence: list[str]
     text: str
@@ -82,7 +96,9 @@ class LevelReport(_Strict):
     defendants: dict[str, DefendantReport]
     doctrine: dict[str, DoctrineValue]
     record: RecordComparison
-    reported_order: list[Issue]
+    reasoning_order: list[Issue] = Field(
+        description="the order of the court's reasoning (`reasoning_order` in the case file)"
+    )
     steps: list[StepReport]
     disposition: str | None = None
     """an appeal level's operative part (判决主文), in the court's idiom"""
@@ -91,7 +107,7 @@ class LevelReport(_Strict):
 class ParameterChange(_Strict):
     parameter: str
     values: list[str]
-    bases: list[Literal["reported", "inferred", "override"]]
+    bases: list[Basis]
 
 
 class EvidenceDifference(_Strict):

@@ -50,7 +50,7 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
     if items:
         console.print(Text(t("cli.world_changes", items="; ".join(items)), style="cyan"))
     else:
-        console.print(Text(t("cli.record_world"), style="dim"))
+        console.print(Text(t(case.record_key("cli.record_world")), style="dim"))
     for defendant in case.defendants:
         console.print(_defendant_table(judgment, defendant, lang))
     console.print(_outcomes(judgment, lang))
@@ -168,12 +168,12 @@ def _outcomes(judgment: Judgment, lang: str) -> Table:
         remedies = join([case.label(r, lang) for r in lv.remedies], lang)
         differences = lv.record_differences()
         same = not differences
-        check = t("cli.matches") if same else t("cli.differs")
+        check = t(case.record_key("cli.matches" if same else "cli.differs"))
         lines = [
             Text(verdict, style=style),
             Text(t("cli.remedies", items=remedies)),
             Text(
-                t("cli.as_decided", outcome=decided.outcome(lang), check=check),
+                t(case.record_key("cli.as_decided"), outcome=decided.outcome(lang), check=check),
                 style="dim" if same else "yellow",
             ),
         ]

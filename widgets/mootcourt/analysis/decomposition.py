@@ -37,7 +37,8 @@ class Move:
     parameter: str
     """a doctrine parameter, or `record`"""
     before: tuple[str, Basis]
-    """(value, basis) at the first level (for `record`: the level id, `reported`)"""
+    """(value, basis) at the first level (for `record`: the level id, and the case's record
+    basis: `reported`, or `given` in a fictional case)"""
     after: tuple[str, Basis]
     necessary: bool
     sufficient: bool
@@ -118,8 +119,8 @@ def decompose(
     moves = []
     for name in names:
         if name == RECORD:
-            before: tuple[str, Basis] = (a, "reported")
-            after: tuple[str, Basis] = (b, "reported")
+            before: tuple[str, Basis] = (a, case.record_basis)  # type: ignore[assignment]
+            after: tuple[str, Basis] = (b, case.record_basis)  # type: ignore[assignment]
         else:
             before = (first.values[name], first.basis[name])
             after = (second.values[name], second.basis[name])

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Basis = Literal["reported", "inferred", "override"]
+Basis = Literal["reported", "inferred", "given", "override"]
 LevelResult = bool | None
 """true: liable; false: not liable; null: open (it depends on unknown facts)"""
 

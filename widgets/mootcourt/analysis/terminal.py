@@ -33,7 +33,7 @@ def render_explanation(report: Explanation, lang: str, console: Console) -> None
     if changed:
         console.print(Text(t("cli.world_changes", items="; ".join(changed)), style="cyan"))
     else:
-        console.print(Text(t("cli.record_world"), style="dim"))
+        console.print(Text(t(case.record_key("cli.record_world")), style="dim"))
     console.print(_sensitivity(report, lang))
     console.print(_worlds(report, lang))
     console.print(_influence(report, lang))

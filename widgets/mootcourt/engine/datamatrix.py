@@ -30,6 +30,8 @@ from types import MappingProxyType
 
 from ..casefile import FieldRule
 from .context import Context
+from .rules import rules_for
+from .temporal import in_force
 
 HELD = "held"
 POSSIBLY = "possibly"
@@ -173,13 +175,22 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
     entrusted = [
         p
         for p in present
-        if case.parties[p].processing == "entrusted"
-        and case.parties[p].entrusted_by in case.defendants
+        if case.role(p, ctx.level).processing == "entrusted"
+        and case.role(p, ctx.level).entrusted_by in case.defendants
     ]
     folded: dict[str, list[str]] = {d: [] for d in case.defendants}
     if entrusted and ctx.param("entrusted_channels") == "within_platform":
         for p in entrusted:
-            folded[case.parties[p].entrusted_by].append(p)  # type: ignore[index]
+            folded[case.role(p, ctx.level).entrusted_by].append(p)  # type: ignore[index]
+    # a present handler processing jointly with a defendant is inside that joint processing
+    # (PIPL 20(2)), whatever the rule on entrusted channels; not before PIPL reaches the facts
+    if joint_processing_applies(ctx):
+        for p in present:
+            if p in case.handlers and p not in entrusted:
+                for d in case.joint_partners(p, ctx.level):
+                    if d in folded and p not in folded[d]:
+                        folded[d].append(p)
+                        break
     inside = {p for ps in folded.values() for p in ps}
     parties = [p for p in present if p not in inside]
     matrix: dict[str, dict[str, str]] = {}
@@ -222,6 +233,11 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
         ),
         stood_in=tuple(stood_in),
     )
+
+
+def joint_processing_applies(ctx: Context) -> bool:
+    """Does the rule on joint processing (PIPL 20(2)) reach these facts in time?"""
+    return bool(in_force(ctx, rules_for(ctx.case, ctx.level, "attribution.joint_processing")))
 
 
 def _handles_data(party) -> bool:

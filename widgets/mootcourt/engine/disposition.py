@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doctrine import RECORD_BASES
 from .rules import rules_for
 from .texts import Cite, Message, msg, render
 
@@ -60,7 +61,10 @@ def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
         else:
             key = "disposition.allowed.facts" if facts else "disposition.allowed.law"
         grounds.append(msg(key, appellant=appellants))
-        if law and any(a[1] != "reported" or b[1] != "reported" for _, a, b in d.parameters):  # type: ignore[union-attr]
+        if law and any(
+            a[1] not in RECORD_BASES or b[1] not in RECORD_BASES
+            for _, a, b in d.parameters  # type: ignore[union-attr]
+        ):
             # no source gives the ground: it is read off divergences that are partly ours
             grounds.append(msg("note.disposition.ground_inferred"))
         slot = "disposition.allowed"
@@ -77,15 +81,16 @@ def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
                 )
         if not here.liable:
             orders.append(msg("disposition.claims_dismissed", plaintiff=[case.plaintiff]))
-    cited = rules_for(case.file.rules, slot)
+    cited = rules_for(case, level_id, slot)
     opener = (
         msg("disposition.judgment.rule", rule=Cite(cited)) if cited else msg("disposition.judgment")
     )
     zh = lang == "zh-CN"
-    rendered = [render(case, m, lang) for m in orders]
+    rendered = [render(case, m, lang, level=level_id) for m in orders]
     if not zh:  # items continue the sentence: render() capitalised each
         rendered = [r[:1].lower() + r[1:] for r in rendered]
     items = ("；" if zh else "; ").join(rendered)
-    head = ("" if zh else " ").join(render(case, m, lang) for m in grounds)
+    head = ("" if zh else " ").join(render(case, m, lang, level=level_id) for m in grounds)
     space = "" if zh else " "
-    return f"{head}{space}{render(case, opener, lang)}{space}{items}{'。' if zh else '.'}"
+    opening = render(case, opener, lang, level=level_id)
+    return f"{head}{space}{opening}{space}{items}{'。' if zh else '.'}"

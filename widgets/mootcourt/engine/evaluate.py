@@ -8,6 +8,7 @@ not made out; later issues are `not_reached`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..casefile import ISSUES
@@ -15,6 +16,7 @@ from ..errors import WorldError
 from .context import Context
 from .issues import ISSUE_TESTS, IssueTest
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
+from .liability import jointly_liable
 from .steps import AssumptionIndex, Result, Step
 from .texts import TEMPLATE_KEYS, Message, msg
 
@@ -57,6 +59,7 @@ def _level(
     for defendant in case.defendants:
         steps: list[Step] = []
         granted: tuple[str, ...] = ()
+        awarded: dict[str, float | None] = {}
         carry_on = True
         for issue in ISSUES:
             if not carry_on:
@@ -71,6 +74,7 @@ def _level(
                         (),
                         _NOT_REACHED,
                         level=level_id,
+                        basis=case.record_basis,
                         case=case,
                     )
                 )
@@ -94,7 +98,7 @@ def _level(
                     level=level_id,
                     reads=reads,
                     doctrine_reads=frozenset(ctx.doctrine_reads),
-                    basis="inferred" if unreported else "reported",
+                    basis="inferred" if unreported else case.record_basis,
                     see_also=tuple(
                         r for r in dict.fromkeys(found.see_also) if r not in found.rules
                     ),
@@ -107,9 +111,11 @@ def _level(
             carry_on = found.result.carries_on
             if issue == "remedy":
                 granted = tuple(found.remedies)
+                awarded = dict(found.awarded)
         per_defendant[defendant] = DefendantJudgment(
-            defendant, bool(granted), granted, tuple(steps)
+            defendant, bool(granted), granted, tuple(steps), awarded=MappingProxyType(awarded)
         )
+    per_defendant = jointly_liable(case, ctx, per_defendant)
     ordered = tuple(per_defendant[d].steps[i] for i in range(len(ISSUES)) for d in case.defendants)
     level = case.levels[level_id]
     return LevelJudgment(

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..casefile import Evidence, Interval
+from ..casefile import MONEY_REMEDIES, Claim, Evidence, Interval
+from ..doctrine import RECORD_BASES
 from .context import Context
 from .datamatrix import (
     HELD,
@@ -29,10 +30,10 @@ from .datamatrix import (
     refusals_declined,
     shown,
 )
-from .rules import RULE_SLOTS, rules_for
+from .rules import has_slot, rules_for
 from .steps import Finding, Result
 from .temporal import applies, dates, in_force
-from .texts import Cite, Message, Term, Terms, msg
+from .texts import Cite, Message, Money, Term, Terms, msg
 
 IssueTest = Callable[[Context, str], Finding]
 
@@ -42,8 +43,9 @@ def _ids(items: list[Evidence]) -> list[str]:
 
 
 def _slot(ctx: Context, slot: str) -> tuple[str, ...]:
-    """A slot's ids in force on the dates the step judges (possibly none)."""
-    return in_force(ctx, rules_for(ctx.case.file.rules, slot))
+    """A slot's ids at this level (the level's own, the case's, or the engine's), those in
+    force on the dates the step judges (possibly none)."""
+    return in_force(ctx, rules_for(ctx.case, ctx.level, slot))
 
 
 def _rules(ctx: Context, slot: str) -> tuple[str, ...]:
@@ -51,7 +53,7 @@ def _rules(ctx: Context, slot: str) -> tuple[str, ...]:
     is (facts before the law the slot names), the slot's `.earlier` alternative."""
     ids = _slot(ctx, slot)
     earlier = f"{slot}.earlier"
-    if not ids and (earlier in RULE_SLOTS or earlier in ctx.case.file.rules):
+    if not ids and has_slot(ctx.case, ctx.level, earlier):
         return _slot(ctx, earlier)
     return ids
 
@@ -59,7 +61,7 @@ def _rules(ctx: Context, slot: str) -> tuple[str, ...]:
 def _earlier(ctx: Context, slot: str) -> bool:
     """Does this step judge facts before the law its slot names (so it speaks the older law's
     terms)?"""
-    return not _slot(ctx, slot) and bool(rules_for(ctx.case.file.rules, slot))
+    return not _slot(ctx, slot) and bool(rules_for(ctx.case, ctx.level, slot))
 
 
 def _is_appeal(ctx: Context) -> bool:
@@ -74,10 +76,10 @@ def processor(ctx: Context, defendant: str) -> Finding:
     before PIPL the step speaks of the Civil Code's information processor (Art. 1038).
     """
     case = ctx.case
-    party = case.parties[defendant]
+    role = case.role(defendant, ctx.level)
     held = [f for f, s in holdings(ctx, defendant).items() if s == HELD]
     evidence = _ids(ctx.evidence_in("collection", defendant=defendant))
-    if party.processing == "entrusted":
+    if role.processing == "entrusted":
         return Finding(
             Result.NOT_ESTABLISHED,
             case.plaintiff,
@@ -86,8 +88,9 @@ def processor(ctx: Context, defendant: str) -> Finding:
                 msg(
                     "processor.entrusted",
                     defendant=[defendant],
-                    principal=[party.entrusted_by or ""],
-                )
+                    principal=[role.entrusted_by or ""],
+                ),
+                *_role_note(ctx, defendant),
             ],
             evidence,
         )
@@ -106,13 +109,38 @@ def processor(ctx: Context, defendant: str) -> Finding:
     key = "processor.established.earlier" if earlier else "processor.established"
     if earlier:
         notes.insert(0, msg("note.processor.earlier"))
+    rules = _rules(ctx, "processor")
+    partners = case.joint_partners(defendant, ctx.level)
+    joint: list[Message] = []
+    if partners and _slot(ctx, "processor.joint"):
+        rules = (
+            *_slot(ctx, "processor.joint"),
+            *(r for r in rules if r not in _slot(ctx, "processor.joint")),
+        )
+        joint = [msg("processor.joint", defendant=[defendant], partners=partners)]
+    elif partners:  # joint processing as such is PIPL's: before it, each is judged alone
+        notes.append(msg("note.processor.joint_earlier", defendant=[defendant], partners=partners))
     return Finding(
         Result.ESTABLISHED,
         case.plaintiff,
-        _rules(ctx, "processor"),
-        [msg(key, defendant=[defendant], plaintiff=[case.plaintiff], fields=shown), *notes],
+        rules,
+        [
+            msg(key, defendant=[defendant], plaintiff=[case.plaintiff], fields=shown),
+            *joint,
+            *notes,
+            *_role_note(ctx, defendant),
+        ],
         evidence,
     )
+
+
+def _role_note(ctx: Context, party: str) -> list[Message]:
+    """Where a court saw a party's role differently from another court, and the case file
+    marks that as our reading, the step says so."""
+    role = ctx.case.role(party, ctx.level)
+    if ctx.case.parties[party].roles.get(ctx.level) is None or role.basis != "inferred":
+        return []
+    return [msg("note.processor.role_inferred", party=[party])]
 
 
 def leak(ctx: Context, defendant: str) -> Finding:
@@ -208,9 +236,16 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         rules += [r for r in scope if r not in rules]
         messages.append(msg("attribution.appeal_scope"))
     folded = analysis.folded.get(defendant, ())
-    if folded:
+    partners = case.joint_partners(defendant, ctx.level)
+    jointly = [p for p in folded if p in partners]
+    on_behalf = [p for p in folded if p not in partners]
+    if on_behalf:
         rules += [r for r in _rules(ctx, "attribution.entrusted") if r not in rules]
-        messages.append(msg("attribution.folded", defendant=[defendant], folded=folded))
+        messages.append(msg("attribution.folded", defendant=[defendant], folded=on_behalf))
+    if jointly:
+        rules += [r for r in _rules(ctx, "attribution.joint_processing") if r not in rules]
+        messages.append(msg("attribution.folded.joint", defendant=[defendant], folded=jointly))
+        messages.append(msg("note.attribution.joint_processing"))
     if analysis.stood_in:
         rules += [r for r in _rules(ctx, "attribution.withheld") if r not in rules]
         messages.append(
@@ -268,7 +303,7 @@ def attribution(ctx: Context, defendant: str) -> Finding:
             if measures
             else []
         )
-        if measures and ctx.doctrine.basis["measures_relevance"] != "reported":
+        if measures and ctx.doctrine.basis["measures_relevance"] not in RECORD_BASES:
             noted.append(msg("note.attribution.measures_reading"))
         return finding(Result.NOT_ESTABLISHED, reason, *more, *noted, _standard_not_met())
 
@@ -311,7 +346,12 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         return fails(msg("attribution.may_hold", defendant=[defendant], fields=possibly))
 
     group = [p for p in analysis.sources if p in case.defendants]
-    several = ctx.param("several_defendants") if len(group) > 1 else None
+    joint_group = (
+        len(group) > 1
+        and all(p == defendant or p in partners for p in group)
+        and bool(_slot(ctx, "attribution.joint_processing"))
+    )
+    several = ctx.param("several_defendants") if len(group) > 1 and not joint_group else None
     counter = ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
     weighed += _ids(counter)
     specific = [e for e in counter if e.kind == "specific_processing"]
@@ -361,6 +401,14 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     premise = analysis.assumed.get(defendant, ())
     if premise:  # an assumed holding carries the finding only as a premise, never as proof
         messages.append(msg("note.attribution.conditional", defendant=[defendant], fields=premise))
+    if joint_group:  # the source lies within one joint processing: whose hand, no matter
+        rules += [r for r in _rules(ctx, "attribution.joint_processing") if r not in rules]
+        return finding(
+            Result.ESTABLISHED,
+            msg("attribution.group.joint", defendant=[defendant], sources=group),
+            *answered,
+            msg("note.attribution.joint_processing"),
+        )
     if several is None:
         return finding(
             Result.ESTABLISHED,
@@ -381,7 +429,7 @@ def attribution(ctx: Context, defendant: str) -> Finding:
             *answered,
             msg(
                 "note.attribution.group.as_reported"
-                if ctx.doctrine.basis["several_defendants"] == "reported"
+                if ctx.doctrine.basis["several_defendants"] in RECORD_BASES
                 else "note.attribution.group.as_reported.elsewhere"
             ),
         )
@@ -405,7 +453,8 @@ def _entrusted(ctx: Context, parties: list[str]) -> list[str]:
     return [
         p
         for p in parties
-        if case.parties[p].processing == "entrusted" and case.parties[p].entrusted_by
+        if case.role(p, ctx.level).processing == "entrusted"
+        and case.role(p, ctx.level).entrusted_by
     ]
 
 
@@ -443,7 +492,7 @@ def _exclusions(ctx: Context, analysis: SourceAnalysis, excluded: list[str]) -> 
         else "note.attribution.excluded_entrusted.earlier"
     )
     for p in _entrusted(ctx, excluded):
-        principal = ctx.case.parties[p].entrusted_by or ""
+        principal = ctx.case.role(p, ctx.level).entrusted_by or ""
         out.append(msg(key, party=[p], principal=[principal]))
     return out
 
@@ -555,6 +604,8 @@ def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evide
     if not offered:
         return [], []
     rule = ctx.param("rebuttal")
+    if sensitive_leaked(ctx):  # strict protection measures (PIPL 28(2)): one rung higher
+        rule = _STRICTER[rule]
 
     def answers(e: Evidence) -> bool:
         if e.kind == "specific_processing":
@@ -566,6 +617,36 @@ def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evide
         )
 
     return ([e for e in offered if answers(e)], [e for e in offered if not answers(e)])
+
+
+_STRICTER = {
+    "general_compliance": "assessment_report",
+    "assessment_report": "specific_processing",
+    "specific_processing": "specific_processing",
+}
+"""The rebuttal rule one rung up the kit's ladder (ours): where sensitive information leaked."""
+
+
+def sensitive_leaked(ctx: Context) -> tuple[str, ...]:
+    """The leaked fields the case file marks as sensitive personal information, where the
+    rule on it (PIPL 28) reaches the facts in time; none otherwise."""
+    sensitive = ctx.case.sensitive_fields
+    if not sensitive or not _slot(ctx, "fault.sensitive"):
+        return ()
+    return tuple(f for f in leaked_fields(ctx) if f in sensitive)
+
+
+def _sensitive_messages(ctx: Context) -> tuple[list[Message], list[str]]:
+    """What a step on fault says where sensitive information leaked, and the rules it adds."""
+    fields = sensitive_leaked(ctx)
+    if not fields:
+        return [], []
+    marks = {f.id: f.sensitive for f in ctx.case.file.fields}
+    inferred = [f for f in fields if marks[f] is not None and marks[f].basis == "inferred"]  # type: ignore[union-attr]
+    out = [msg("fault.sensitive", fields=fields), msg("note.fault.sensitive")]
+    if inferred:
+        out.append(msg("note.fault.sensitive_inferred", fields=inferred))
+    return out, list(_slot(ctx, "fault.sensitive"))
 
 
 def _withheld(ctx: Context, defendant: str) -> list[str]:
@@ -592,6 +673,9 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
         opening = msg("fault.allocated", defendant=[defendant], plaintiff=[case.plaintiff])
     else:
         opening = msg("fault.presumed", statute=Cite((statute,)), defendant=[defendant])
+    strict, strict_rules = _sensitive_messages(ctx) if answering or insufficient else ([], [])
+    rules += [r for r in strict_rules if r not in rules]
+    head = [opening, *strict]
     evidence = _ids(answering) + _ids(insufficient)
     withheld = _withheld(ctx, defendant)
     if answering:
@@ -611,7 +695,7 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
             defendant,
             rules,
             [
-                opening,
+                *head,
                 msg(
                     key, defendant=[defendant], plaintiff=[case.plaintiff], evidence=_ids(answering)
                 ),
@@ -634,7 +718,7 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
             defendant,
             rules,
             [
-                opening,
+                *head,
                 msg("fault.not_answered", evidence=_ids(insufficient), plaintiff=[case.plaintiff]),
                 *more,
             ],
@@ -645,7 +729,7 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
         made_out,
         defendant,
         rules,
-        [opening, *([] if allocated else [msg("fault.no_rebuttal", defendant=[defendant])]), *more],
+        [*head, *([] if allocated else [msg("fault.no_rebuttal", defendant=[defendant])]), *more],
         see_also=duties,
     )
 
@@ -737,7 +821,7 @@ def fault(ctx: Context, defendant: str) -> Finding:
         branch = _proof(ctx, defendant)
         branch.messages.insert(0, msg("fault.fairness_not_in_force"))
         return branch
-    statute = rules_for(case.file.rules, "fault.presumed")[0]
+    statute = rules_for(case, ctx.level, "fault.presumed")[0]
     start = case.law.in_force(statute)
     in_time = _rules(ctx, "fault.in_time")
     decided = case.levels[ctx.level].decided
@@ -799,12 +883,17 @@ def remedy(ctx: Context, defendant: str) -> Finding:
             Result.NOT_ESTABLISHED, case.plaintiff, (), [msg("remedy.none", defendant=[defendant])]
         )
     granted, refused, missing, evidence, rules = [], [], [], [], []
+    awarded: dict[str, float | None] = {}
+    proven_sums: dict[str, float] = {}  # money claims -> the loss proven, where any sum is
     for claim in claims:
         rules += [r for r in _rules(ctx, f"remedy.{claim.remedy}") if r not in rules]
         lacking = []
+        proven: list[Evidence] = []
         for need in (*DEFAULT_NEEDS.get(claim.remedy, ()), *claim.needs):
             shown = ctx.evidence_in(need, defendant=defendant)
             evidence += _ids(shown)
+            if need == "loss":
+                proven += shown
             if not shown:
                 lacking.append(need)
         if lacking:
@@ -812,25 +901,64 @@ def remedy(ctx: Context, defendant: str) -> Finding:
             missing += [n for n in lacking if n not in missing]
         else:
             granted.append(claim.id)
+            if claim.remedy in MONEY_REMEDIES:
+                awarded[claim.id] = award(claim, proven)
+                sums = [e.amount for e in proven if e.amount is not None]
+                if sums:
+                    proven_sums[claim.id] = sum(sums)
     messages = []
     apology = [c for c in granted if case.claims[c].remedy == "apology"]
     if apology:
         messages.append(msg("remedy.apology", defendant=[defendant], plaintiff=[case.plaintiff]))
+    sums = [_sum_message(case.claims[c], a, proven_sums.get(c)) for c, a in awarded.items()]
     if granted:
+        in_part = any(key == "remedy.amount_partial" for key, _ in sums)
         messages.append(
             msg(
-                "remedy.granted",
+                "remedy.granted_in_part" if in_part else "remedy.granted",
                 remedies=granted,
                 plaintiff=[case.plaintiff],
                 defendant=[defendant],
             )
         )
+    messages += [msg(key, **params) for key, params in sums]
     if refused:
         messages.append(
             msg("remedy.refused", refused=refused, missing=Terms("fact", tuple(missing)))
         )
     result = Result.ESTABLISHED if granted else Result.NOT_ESTABLISHED
-    return Finding(result, case.plaintiff, rules, messages, evidence, remedies=granted)
+    return Finding(
+        result, case.plaintiff, rules, messages, evidence, remedies=granted, awarded=awarded
+    )
+
+
+def _sum_message(claim: Claim, amount: float | None, proven: float | None) -> tuple[str, dict]:
+    """What the court says of a granted money claim's sum (a template key and its params)."""
+    named: dict = {"claim": [claim.id]}
+    if claim.remedy == "distress":  # assessed by the court, not proven (Civil Code 1183)
+        return "remedy.amount_distress", named
+    if amount is None:  # PIPL 69(2)'s last resort
+        return "remedy.amount_open", named
+    if claim.amount is not None and proven is not None and proven > claim.amount:
+        return "remedy.amount_capped", {**named, "amount": Money(amount), "proven": Money(proven)}
+    if claim.amount is not None and amount < claim.amount:
+        return "remedy.amount_partial", {
+            **named,
+            "amount": Money(amount),
+            "claimed": Money(claim.amount),
+        }
+    return "remedy.amount", {**named, "amount": Money(amount)}
+
+
+def award(claim: Claim, proven: list[Evidence]) -> float | None:
+    """The sum a granted money claim yields: compensation follows the loss proven (PIPL
+    69(2)), never more than was claimed; where the evidence proves no sum, or for distress
+    (assessed, not proven), none: the court sets it on the actual circumstances."""
+    sums = [e.amount for e in proven if e.amount is not None]
+    if claim.remedy != "compensation" or not sums:
+        return None
+    total = sum(sums)
+    return min(total, claim.amount) if claim.amount is not None else total
 
 
 ISSUE_TESTS: dict[str, IssueTest] = {

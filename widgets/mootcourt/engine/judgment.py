@@ -30,6 +30,10 @@ class DefendantJudgment:
     liable: bool
     remedies: tuple[str, ...]
     steps: tuple[Step, ...]
+    awarded: Mapping[str, float | None] = field(default_factory=dict)
+    """granted money claims -> the sum in yuan (None: for the court to set, PIPL 69(2))"""
+    jointly_with: tuple[str, ...] = ()
+    """the defendants with which this one owes the money jointly and severally"""
 
     def step(self, issue: str) -> Step:
         for s in self.steps:
@@ -80,9 +84,29 @@ class Outcome:
 
     liable: bool
     remedies: tuple[str, ...]
+    awarded: Mapping[str, float | None] = field(default_factory=dict)
+    """money claims -> sum in yuan (as decided: only the sums the case file declares)"""
+    jointly_with: tuple[str, ...] = ()
+    """the defendants it owes the money with, jointly and severally"""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"liable": self.liable, "remedies": list(self.remedies)}
+        return {
+            "liable": self.liable,
+            "remedies": list(self.remedies),
+            "awarded": dict(self.awarded),
+            "jointly_with": list(self.jointly_with),
+        }
+
+    def describe(self) -> str:
+        """'liable, remedies [apology, damages], damages RMB 2300, jointly with courier'."""
+        parts = [("liable" if self.liable else "not liable")]
+        if self.remedies:
+            parts.append(f"remedies [{', '.join(sorted(self.remedies))}]")
+        for claim, amount in sorted(self.awarded.items()):
+            parts.append(f"{claim} {'unassessed' if amount is None else f'RMB {amount:g}'}")
+        if self.jointly_with:
+            parts.append(f"jointly with {', '.join(self.jointly_with)}")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +196,24 @@ class LevelJudgment:
         """
         decided = self.case.levels[self.id].as_decided.defendants[defendant]
         actual = self.defendants[defendant]
-        if actual.liable == decided.liable and set(actual.remedies) == set(decided.remedies):
+        # sums are compared only where the case file declares them (a report may give none)
+        sums = {c: actual.awarded.get(c) for c in decided.awarded}
+        if (
+            actual.liable == decided.liable
+            and set(actual.remedies) == set(decided.remedies)
+            and sums == dict(decided.awarded)
+            and set(actual.jointly_with) == set(decided.jointly_with)
+        ):
             return None
         return RecordDifference(
             defendant,
-            Outcome(decided.liable, tuple(decided.remedies)),
-            Outcome(actual.liable, actual.remedies),
+            Outcome(
+                decided.liable,
+                tuple(decided.remedies),
+                dict(decided.awarded),
+                tuple(decided.jointly_with),
+            ),
+            Outcome(actual.liable, actual.remedies, sums, actual.jointly_with),
         )
 
     def record_differences(self) -> tuple[RecordDifference, ...]:
@@ -387,13 +423,19 @@ def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
         "liable": lv.liable,
         "remedies": list(lv.remedies),
         "defendants": {
-            d.id: {"liable": d.liable, "remedies": list(d.remedies)} for d in lv.defendants.values()
+            d.id: {
+                "liable": d.liable,
+                "remedies": list(d.remedies),
+                "awarded": dict(d.awarded),
+                "jointly_with": list(d.jointly_with),
+            }
+            for d in lv.defendants.values()
         },
         "doctrine": {
             p: {"value": v, "basis": lv.doctrine.basis[p]} for p, v in lv.doctrine.values.items()
         },
         "record": {"matches": not differences, "differences": [d.to_dict() for d in differences]},
-        "reported_order": list(lv.reported_order),
+        "reasoning_order": list(lv.reported_order),
         "steps": [
             {
                 "issue": s.issue,

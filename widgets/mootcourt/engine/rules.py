@@ -2,7 +2,8 @@
 
 A rule slot names one kind of step; its default ids are the law in force today. A case decided
 under earlier law (the 2017 Pang case, under the Tort Liability Law) overrides slots in its
-case file's `rules:` section. The first id of `fault.presumed` is the article that creates the
+case file's `rules:` section, and one court's own reading overrides a slot under that level's
+`rules:` (level > case > engine). The first id of `fault.presumed` is the article that creates the
 presumption: its in-force date decides whether the presumption reaches the facts in time.
 
 Ids may point into an article (`cc-1165(1)`: paragraph 1; `evidence-10(1)(4)`: item 4 of
@@ -15,6 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..case import Case
 
 RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -22,6 +27,8 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "processor": ("pipl-73(1)", "pipl-4"),
         # facts before PIPL: the Civil Code's information processor (its duties, Art. 1038)
         "processor.earlier": ("cc-1034", "cc-1038"),
+        # processors that decide purposes and means together (joint processing)
+        "processor.joint": ("pipl-20(1)", "pipl-73(1)"),
         # a party processing on another's behalf does not decide them
         "processor.entrusted": ("pipl-21", "pipl-73(1)"),
         "processor.entrusted.earlier": ("cc-1038",),
@@ -39,6 +46,8 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "attribution.group": (),
         # a leak through an entrusted processor stays inside the principal's processing
         "attribution.entrusted": ("pipl-21", "pipl-59"),
+        # a leak from a joint processing is the joint processors' own, whoever's hand it was
+        "attribution.joint_processing": ("pipl-20(2)",),
         # several defendants as the only possible sources: joint dangerous conduct by analogy
         # (our reconstruction; the first id in force on the facts is used)
         "attribution.joint_danger": ("tll-10", "cc-1170"),
@@ -68,6 +77,8 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "fault.presumed": ("pipl-69(1)", "cc-1165(2)", "evidence-10(1)(3)"),
         # what no fault means: the duties breached (security; remedy and notify on a leak)
         "fault.duties": ("cc-1038(2)", "pipl-9", "pipl-51", "pipl-57"),
+        # sensitive personal information leaked: strict protection measures, the duties of 51
+        "fault.sensitive": ("pipl-28(1)", "pipl-28(2)", "pipl-51"),
         # rebuttal evidence weighed freely, to the high-probability standard
         "fault.weighed": ("cpl-interp-105", "cpl-interp-108(1)"),
         # what a plaintiff can do when the account of who holds what is missing (a note)
@@ -95,6 +106,8 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         # it was not raised, and a court may not raise it of its own motion (193).
         "remedy.apology": ("pipl-69(1)", "cc-1000(1)"),
         "remedy.compensation": ("pipl-69(2)", "cc-1182"),
+        # joint processors that infringe are jointly and severally liable
+        "remedy.jointly": ("pipl-20(2)",),
         # the appeal's disposition: dismissed and affirmed, or reversed for an error of law or
         # fact (a case decided under an earlier numbering names none it cannot cite)
         "disposition.dismissed": ("cpl-177(1)(1)",),
@@ -104,7 +117,25 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
-def rules_for(overrides: Mapping[str, list[str]], slot: str) -> tuple[str, ...]:
-    """The ids a step of this slot cites in one case: the case's override, else the default."""
-    ids = overrides.get(slot)
-    return tuple(ids) if ids is not None else RULE_SLOTS[slot]
+def rules_for(case: Case, level: str | None, slot: str) -> tuple[str, ...]:
+    """The ids a step of this slot cites at one level of one case: the level's own override
+    (one court may cite an article the others do not), else the case's, else the engine's.
+    `level` None asks for the case-wide ids."""
+    for overrides in _overrides(case, level):
+        ids = overrides.get(slot)
+        if ids is not None:
+            return tuple(ids)
+    return RULE_SLOTS[slot]
+
+
+def has_slot(case: Case, level: str | None, slot: str) -> bool:
+    """Does this slot exist at this level: in the engine, or named by the case or the level?
+    (An `.earlier` alternative exists only where someone wrote one.)"""
+    return slot in RULE_SLOTS or any(slot in o for o in _overrides(case, level))
+
+
+def _overrides(case: Case, level: str | None) -> tuple[Mapping[str, list[str]], ...]:
+    """The rule overrides that apply at a level, the most specific first."""
+    if level is None:
+        return (case.file.rules,)
+    return (case.levels[level].rules, case.file.rules)

@@ -62,7 +62,7 @@ class Step:
     def text(self, lang: str = "en") -> str:
         """One or two sentences of reasoning in `lang` (zh-CN or en)."""
         assert self.case is not None
-        return render_all(self.case, self.messages, lang)
+        return render_all(self.case, self.messages, lang, level=self.level)
 
 
 @dataclass(slots=True)
@@ -77,6 +77,8 @@ class Finding:
     standard: str | None = HIGH_PROBABILITY
     remedies: list[str] = field(default_factory=list)
     """claims granted (the remedy issue only)"""
+    awarded: dict[str, float | None] = field(default_factory=dict)
+    """granted money claims -> the sum in yuan (None: for the court to set)"""
     see_also: list[str] = field(default_factory=list)
     """rules named only in the kit's notes (our reconstruction), shown apart from `rules`"""
 

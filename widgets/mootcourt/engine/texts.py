@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..i18n import LANGUAGES, messages
+from ..i18n import KIND_VARIANTS, LANGUAGES, kind_key, messages
 from ..validation import did_you_mean
 
 if TYPE_CHECKING:
@@ -57,7 +57,20 @@ class Cite:
     ids: tuple[str, ...]
 
 
-Param = str | Ids | Term | Terms | Cite | dt.date
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A sum in yuan: 'RMB 2,300' / '2300元'."""
+
+    yuan: float
+
+    def __call__(self, lang: str) -> str:
+        whole = self.yuan == int(self.yuan)
+        if lang == "zh-CN":
+            return f"{int(self.yuan)}元" if whole else f"{self.yuan:.2f}元"
+        return f"RMB {int(self.yuan):,}" if whole else f"RMB {self.yuan:,.2f}"
+
+
+Param = str | Ids | Term | Terms | Cite | Money | dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +83,7 @@ def msg(key: str, **params: Param | Iterable[str]) -> Message:
     """Build a message; plain tuples or lists of ids become `Ids`."""
     clean: dict[str, Param] = {}
     for name, value in params.items():
-        if isinstance(value, str | Ids | Term | Terms | Cite | dt.date):
+        if isinstance(value, str | Ids | Term | Terms | Cite | Money | dt.date):
             clean[name] = value
         else:
             clean[name] = Ids(tuple(value), items=name == "evidence")
@@ -83,7 +96,10 @@ def templates(lang: str) -> Mapping[str, str]:
     return yaml.safe_load(text)
 
 
-TEMPLATE_KEYS: frozenset[str] = frozenset(templates("en"))
+TEMPLATE_KEYS: frozenset[str] = frozenset(
+    key for key in templates("en") if key.rsplit(".", 1)[-1] not in KIND_VARIANTS
+)
+"""The keys a case may override: the kind variants are the kit's, never an author's."""
 
 
 def placeholders(template: str) -> set[str]:
@@ -165,22 +181,32 @@ _MONTHS = [
 ]
 
 
-def render(case: Case, message: Message, lang: str) -> str:
-    """One message in `lang`, the case's own template first."""
+def render(case: Case, message: Message, lang: str, *, level: str | None = None) -> str:
+    """One message in `lang`: the level's own template first (one court may say a sentence in
+    its own words), then the case's, then the engine's worded for the case's kind."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language '{lang}'; valid: {', '.join(LANGUAGES)}")
-    template = case.file.texts.get(lang, {}).get(message.key)
-    if template is None:
-        template = templates(lang)[message.key]
+    template = template_for(case, message.key, lang, level)
     text = template.format_map({k: _param(case, v, lang) for k, v in message.params.items()})
     return text[:1].upper() + text[1:]  # a lower-case label may open the sentence
 
 
-def render_all(case: Case, items: Iterable[Message], lang: str) -> str:
+def template_for(case: Case, key: str, lang: str, level: str | None = None) -> str:
+    """The template a message uses: level > case > engine (level None: the case-wide one)."""
+    overrides = [case.file.texts.get(lang, {})]
+    if level is not None:
+        overrides.insert(0, case.levels[level].texts.get(lang, {}))
+    for own in overrides:
+        if key in own:
+            return own[key]
+    return templates(lang)[kind_key(templates(lang), key, case.kind)]
+
+
+def render_all(case: Case, items: Iterable[Message], lang: str, *, level: str | None = None) -> str:
     """The messages as one text; a case may silence a template (an empty override) where its
     court is not reported to have said that sentence."""
     sep = "" if lang == "zh-CN" else " "
-    return sep.join(t for t in (render(case, m, lang) for m in items) if t)
+    return sep.join(t for t in (render(case, m, lang, level=level) for m in items) if t)
 
 
 def _param(case: Case, value: Param, lang: str) -> str:
@@ -194,4 +220,6 @@ def _param(case: Case, value: Param, lang: str) -> str:
         return join([case.law.formal_citation(i, lang) for i in value.ids], lang)
     if isinstance(value, dt.date):
         return date_text(value, lang)
+    if isinstance(value, Money):
+        return value(lang)
     return value

@@ -11,6 +11,7 @@ view in both languages, so a missing key fails a test before it can reach a clas
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -19,6 +20,24 @@ import yaml
 
 Lang = Literal["zh-CN", "en"]
 LANGUAGES: tuple[Lang, ...] = ("zh-CN", "en")
+
+
+KIND_VARIANTS: tuple[str, ...] = ("reconstructed", "fictional")
+"""Case kinds (`kind:` in case.yaml) that may word a string differently: `KEY.fictional` is
+how `KEY` reads for a fictional case, which never says 'reported'. A kind with no variant of a
+key uses `KEY` itself (a reported case always does)."""
+
+
+def kind_key(table: Mapping[str, object], key: str, kind: str) -> str:
+    """The key that words `key` for a case of this kind: `KEY.<kind>` where `table` (a message
+    catalogue or the engine's templates) has that variant, else `key`.
+
+    The one place that decides wording by a case's kind: views ask `Case.record_key`, the
+    engine's `render` asks this, and neither tests the kind itself. A test holds every string
+    that says 'reported' to having a fictional variant.
+    """
+    variant = f"{key}.{kind}"
+    return variant if kind in KIND_VARIANTS and variant in table else key
 
 
 class MissingText(KeyError):

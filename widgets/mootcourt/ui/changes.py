@@ -34,7 +34,10 @@ def _visible(step: Step) -> tuple[object, ...]:
 
 
 def _outcome(level: LevelJudgment) -> tuple[object, ...]:
-    per_defendant = tuple((d.id, d.liable, d.remedies) for d in level.defendants.values())
+    per_defendant = tuple(
+        (d.id, d.liable, d.remedies, tuple(d.awarded.items()), d.jointly_with)
+        for d in level.defendants.values()
+    )
     return (level.liable, level.remedies, per_defendant, level.matches_record)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from ..casefile import ISSUES
+from ..engine.texts import Money
 from . import hooks
 from .frame import Frame
 from .words import Words, e
@@ -34,14 +35,20 @@ def banner_html(frame: Frame, level_id: str, changed: bool) -> str:
         verdict = w("ui.courts.liable" if d.liable else "ui.courts.not_liable")
         if d.remedies:
             verdict = w("ui.courts.remedies", verdict=verdict, items=w.labels(d.remedies))
+        sums = [(c, a) for c, a in d.awarded.items() if a is not None]
+        for claim, amount in sums:
+            verdict += w("ui.courts.awarded", claim=w.label(claim), amount=Money(amount)(w.lang))
+        if d.jointly_with:
+            verdict += w("ui.courts.jointly", parties=w.labels(d.jointly_with))
         if len(lv.defendants) > 1:
             verdict = f"{e(w.label(d.id))}{w.colon()}{verdict}"
         lines.append(f'<div class="mc-verdict">{verdict}</div>')
     decided = case.levels[level_id].as_decided.outcome(w.lang)
     if lv.matches_record:
-        record = f'<div class="mc-record">{w("ui.courts.matches", outcome=decided)}</div>'
+        matches = w(case.record_key("ui.courts.matches"), outcome=decided)
+        record = f'<div class="mc-record">{matches}</div>'
     else:
-        text = w("ui.courts.differs", outcome=decided)
+        text = w(case.record_key("ui.courts.differs"), outcome=decided)
         record = f'<div class="mc-record mc-differs">{text}</div>'
     return "".join(lines) + record + _mark(w, changed)
 

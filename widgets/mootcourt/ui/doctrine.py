@@ -104,7 +104,7 @@ class LevelDoctrine(widgets.VBox):
         level = frame.case.levels[self.level_id]
         self.head.value = f"<b>{e(level.label(w.lang))}</b> · {e(level.court(w.lang))}"
         self.reset.description = w.raw("ui.doctrine.as_decided")
-        self.reset.tooltip = w.raw("ui.doctrine.as_decided.help")
+        self.reset.tooltip = w.raw(frame.case.record_key("ui.doctrine.as_decided.help"))
         basis = frame.judgment.level(self.level_id).doctrine.basis
         self.reset.disabled = "override" not in basis.values()
         for choice in self.choices:

@@ -84,7 +84,7 @@ def _source(frame: Frame, toggle_id: str, w: Words) -> str:
     case = frame.case
     item = case.evidence.get(toggle_id) or case.parties.get(toggle_id)
     ref = getattr(item, "source", None)
-    body = w("ui.evidence.no_source")
+    body = w(case.record_key("ui.evidence.no_source"))
     if ref is not None:
         source = next(s for s in case.file.sources if s.id == ref.ref)
         passage = next((p for p in source.passages if p.id == ref.passage), None)
