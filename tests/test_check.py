@@ -164,3 +164,16 @@ def test_the_built_in_cases_raise_no_warning(liu: Case, pang: Case) -> None:
     never weighed by design)."""
     assert check_case(liu).warnings == ()
     assert check_case(pang).warnings == ()
+
+
+def test_a_level_wide_remedy_that_names_no_claim_is_refused_at_its_line(tmp_path: Path) -> None:
+    from mootcourt.errors import CaseError
+
+    folder = _copy(
+        tmp_path,
+        {"scenarios.yaml": ("      remedies: [apology]", "      remedies: [apologise]")},
+    )
+    with pytest.raises(CaseError) as err:
+        _ = load_case(folder).scenarios
+    message = str(err.value)
+    assert "scenarios.yaml:" in message and "unknown claim 'apologise'" in message, message

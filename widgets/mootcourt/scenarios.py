@@ -113,6 +113,12 @@ def load_scenarios(path: Path, case: Case) -> list[Scenario]:
         for level, expect in s.expect.items():
             if level not in case.levels:
                 bad(("expect", level), f"unknown level '{level}'; valid: {', '.join(case.levels)}")
+            for claim in expect.remedies or ():
+                if claim not in case.claims:
+                    bad(
+                        ("expect", level, "remedies"),
+                        f"unknown claim '{claim}'; valid: {', '.join(case.claims)}",
+                    )
             for d, dexp in expect.defendants.items():
                 if d not in case.defendants:
                     bad(
