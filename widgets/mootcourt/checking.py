@@ -217,19 +217,37 @@ def _scenario_failures(
     except (DoctrineError, WorldError) as exc:
         yield fail((), "a world the engine accepts", f"an error: {exc}", None)
         return
+    for m in scenario_mismatches(case, scenario, judgment):
+        yield fail(m.loc, m.expected, m.found, m.issue)
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One expectation of a scenario that its judgment does not meet."""
+
+    loc: tuple[str | int, ...]
+    """where the expectation sits within the scenario (for its line)"""
+    expected: str
+    found: str
+    issue: str | None
+
+
+def scenario_mismatches(case: Case, scenario: Scenario, judgment: Judgment) -> Iterable[Mismatch]:
+    """Every way `judgment` differs from the scenario's `expect`: the one comparison, read by
+    `mootcourt check` (at the expectation's line) and by `scenarios.run`."""
     for level_id, expect in scenario.expect.items():
         lv = judgment.level(level_id)
         loc = ("expect", level_id)
         if lv.liable != expect.liable:
             stops = "; ".join(f"{d} at {_stopped(j)}" for d, j in lv.defendants.items())
-            yield fail(
+            yield Mismatch(
                 (*loc, "liable"),
                 f"{level_id} {_liable(expect.liable)}",
                 f"{_liable(lv.liable)} ({stops})",
                 None,
             )
         if expect.remedies is not None and sorted(lv.remedies) != sorted(expect.remedies):
-            yield fail(
+            yield Mismatch(
                 (*loc, "remedies"),
                 f"{level_id} {_remedies(expect.remedies)}",
                 _remedies(lv.remedies),
@@ -243,17 +261,17 @@ def _scenario_failures(
                 actual = got.step(issue).result
                 if actual != result:
                     at = (*loc, "defendants", d, issue) if issue in own else (*loc, issue)
-                    yield fail(at, f"{level_id}/{d} {issue} {result}", str(actual), issue)
+                    yield Mismatch(at, f"{level_id}/{d} {issue} {result}", str(actual), issue)
             dloc = (*loc, "defendants", d)
             if dexp.liable is not None and got.liable != dexp.liable:
-                yield fail(
+                yield Mismatch(
                     (*dloc, "liable"),
                     f"{level_id}/{d} {_liable(dexp.liable)}",
                     _liable(got.liable),
                     _stopped(got),
                 )
             if dexp.remedies is not None and sorted(got.remedies) != sorted(dexp.remedies):
-                yield fail(
+                yield Mismatch(
                     (*dloc, "remedies"),
                     f"{level_id}/{d} {_remedies(dexp.remedies)}",
                     _remedies(got.remedies),

@@ -139,7 +139,9 @@ def load_scenarios(path: Path, case: Case) -> list[Scenario]:
 
 
 def run(case: Case, scenario: Scenario) -> tuple[Judgment, list[str]]:
-    """Evaluate a scenario; return the judgment and every way it differs from `expect`."""
+    """Evaluate a scenario; return the judgment and every way it differs from `expect`
+    (the comparison `mootcourt check` makes, without the lines)."""
+    from .checking import scenario_mismatches
     from .engine import evaluate
 
     world = case.record_world().with_toggles(scenario.toggles)
@@ -147,24 +149,8 @@ def run(case: Case, scenario: Scenario) -> tuple[Judgment, list[str]]:
         judgment = evaluate(case, world, scenario.doctrine)
     except DoctrineError as exc:
         return None, [str(exc)]  # type: ignore[return-value]
-    wrong: list[str] = []
-    for level_id, expect in scenario.expect.items():
-        lv = judgment.level(level_id)
-        if lv.liable != expect.liable:
-            wrong.append(f"{level_id}: liable is {lv.liable}, expected {expect.liable}")
-        if expect.remedies is not None and sorted(lv.remedies) != sorted(expect.remedies):
-            wrong.append(f"{level_id}: remedies {list(lv.remedies)}, expected {expect.remedies}")
-        for d in case.defendants:
-            dexp = expect.defendants.get(d, DefendantExpect())
-            actual = lv.defendants[d]
-            for issue, result in {**expect.issues(), **dexp.issues()}.items():
-                got = lv.step(issue, d).result
-                if got != result:
-                    wrong.append(f"{level_id}/{d}/{issue}: {got}, expected {result}")
-            if dexp.liable is not None and actual.liable != dexp.liable:
-                wrong.append(f"{level_id}/{d}: liable is {actual.liable}, expected {dexp.liable}")
-            if dexp.remedies is not None and sorted(actual.remedies) != sorted(dexp.remedies):
-                wrong.append(
-                    f"{level_id}/{d}: remedies {list(actual.remedies)}, expected {dexp.remedies}"
-                )
+    wrong = [
+        f"expected {m.expected}, found {m.found}"
+        for m in scenario_mismatches(case, scenario, judgment)
+    ]
     return judgment, wrong
