@@ -20,18 +20,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class DefendantReport(_Strict):
-    liable: bool
-    remedies: list[str]
-    awarded: dict[str, float | None] = Field(
-        description="money claims granted -> the sum in yuan (null: for the court to set)"
-    )
-    jointly_with: list[str] = Field(
-        description="the defendants it owes the money with, jointly and severally"
-    )
+class OutcomeReport(_Strict):
+    """One defendant's outcome at one level: what a level reports per defendant, and both
+    sides of a comparison with the record (`engine.judgment.Outcome`)."""
 
-
-class RecordOutcome(_Strict):
     liable: bool
     remedies: list[str]
     awarded: dict[str, float | None] = Field(
@@ -44,8 +36,8 @@ class RecordOutcome(_Strict):
 
 class RecordDifferenceReport(_Strict):
     defendant: str
-    expected: RecordOutcome = Field(description="as the court decided it (`as_decided`)")
-    found: RecordOutcome = Field(description="as the engine found it in this world")
+    expected: OutcomeReport = Field(description="as the court decided it (`as_decided`)")
+    found: OutcomeReport = Field(description="as the engine found it in this world")
 
 
 class DoctrineValue(_Strict):
@@ -93,7 +85,7 @@ class LevelReport(_Strict):
     court: str
     liable: bool
     remedies: list[str]
-    defendants: dict[str, DefendantReport]
+    defendants: dict[str, OutcomeReport]
     doctrine: dict[str, DoctrineValue]
     record: RecordComparison
     reasoning_order: list[Issue] = Field(

@@ -35,6 +35,12 @@ class DefendantJudgment:
     jointly_with: tuple[str, ...] = ()
     """the defendants with which this one owes the money jointly and severally"""
 
+    def outcome(self, only: tuple[str, ...] | None = None) -> Outcome:
+        """Liable or not, the claims granted, the sums and who owes them jointly (`only`: the
+        sums of these claims alone)."""
+        sums = self.awarded if only is None else {c: self.awarded.get(c) for c in only}
+        return Outcome(self.liable, self.remedies, dict(sums), self.jointly_with)
+
     def step(self, issue: str) -> Step:
         for s in self.steps:
             if s.issue == issue:
@@ -96,6 +102,15 @@ class Outcome:
             "awarded": dict(self.awarded),
             "jointly_with": list(self.jointly_with),
         }
+
+    def same_as(self, other: Outcome) -> bool:
+        """The same outcome, whatever the order of remedies and co-debtors."""
+        return (
+            self.liable == other.liable
+            and set(self.remedies) == set(other.remedies)
+            and dict(self.awarded) == dict(other.awarded)
+            and set(self.jointly_with) == set(other.jointly_with)
+        )
 
     def describe(self) -> str:
         """'liable, remedies [apology, damages], damages RMB 2300, jointly with courier'."""
@@ -195,26 +210,15 @@ class LevelJudgment:
         `--json` and `mootcourt check` all read it, so they cannot disagree.
         """
         decided = self.case.levels[self.id].as_decided.defendants[defendant]
-        actual = self.defendants[defendant]
-        # sums are compared only where the case file declares them (a report may give none)
-        sums = {c: actual.awarded.get(c) for c in decided.awarded}
-        if (
-            actual.liable == decided.liable
-            and set(actual.remedies) == set(decided.remedies)
-            and sums == dict(decided.awarded)
-            and set(actual.jointly_with) == set(decided.jointly_with)
-        ):
-            return None
-        return RecordDifference(
-            defendant,
-            Outcome(
-                decided.liable,
-                tuple(decided.remedies),
-                dict(decided.awarded),
-                tuple(decided.jointly_with),
-            ),
-            Outcome(actual.liable, actual.remedies, sums, actual.jointly_with),
+        expected = Outcome(
+            decided.liable,
+            tuple(decided.remedies),
+            dict(decided.awarded),
+            tuple(decided.jointly_with),
         )
+        # sums are compared only where the case file declares them (a report may give none)
+        found = self.defendants[defendant].outcome(only=tuple(decided.awarded))
+        return None if expected.same_as(found) else RecordDifference(defendant, expected, found)
 
     def record_differences(self) -> tuple[RecordDifference, ...]:
         """Every defendant whose outcome differs from what the court decided, in case order."""
@@ -422,15 +426,7 @@ def _level_dict(case: Case, lv: LevelJudgment, lang: str) -> dict[str, Any]:
         "court": level.court(lang),
         "liable": lv.liable,
         "remedies": list(lv.remedies),
-        "defendants": {
-            d.id: {
-                "liable": d.liable,
-                "remedies": list(d.remedies),
-                "awarded": dict(d.awarded),
-                "jointly_with": list(d.jointly_with),
-            }
-            for d in lv.defendants.values()
-        },
+        "defendants": {d.id: d.outcome().to_dict() for d in lv.defendants.values()},
         "doctrine": {
             p: {"value": v, "basis": lv.doctrine.basis[p]} for p, v in lv.doctrine.values.items()
         },
