@@ -184,13 +184,15 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
             folded[case.role(p, ctx.level).entrusted_by].append(p)  # type: ignore[index]
     # a present handler processing jointly with a defendant is inside that joint processing
     # (PIPL 20(2)), whatever the rule on entrusted channels; not before PIPL reaches the facts
-    if joint_processing_applies(ctx):
-        for p in present:
-            if p in case.handlers and p not in entrusted:
-                for d in case.joint_partners(p, ctx.level):
-                    if d in folded and p not in folded[d]:
-                        folded[d].append(p)
-                        break
+    joint = {
+        p: [d for d in case.joint_partners(p, ctx.level) if d in folded]
+        for p in present
+        if p in case.handlers and p not in entrusted
+    }
+    joint = {p: ds for p, ds in joint.items() if ds}
+    if joint and joint_processing_applies(ctx):  # the dates are read only where it matters
+        for p, partners in joint.items():
+            folded[partners[0]].append(p)
     inside = {p for ps in folded.values() for p in ps}
     parties = [p for p in present if p not in inside]
     matrix: dict[str, dict[str, str]] = {}

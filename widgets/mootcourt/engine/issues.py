@@ -112,11 +112,9 @@ def processor(ctx: Context, defendant: str) -> Finding:
     rules = _rules(ctx, "processor")
     partners = case.joint_partners(defendant, ctx.level)
     joint: list[Message] = []
-    if partners and _slot(ctx, "processor.joint"):
-        rules = (
-            *_slot(ctx, "processor.joint"),
-            *(r for r in rules if r not in _slot(ctx, "processor.joint")),
-        )
+    joint_rules = _slot(ctx, "processor.joint") if partners else ()
+    if joint_rules:
+        rules = (*joint_rules, *(r for r in rules if r not in joint_rules))
         joint = [msg("processor.joint", defendant=[defendant], partners=partners)]
     elif partners:  # joint processing as such is PIPL's: before it, each is judged alone
         notes.append(msg("note.processor.joint_earlier", defendant=[defendant], partners=partners))
