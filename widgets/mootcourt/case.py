@@ -25,6 +25,7 @@ from .casefile import (
     Level,
     Party,
     RoleAtLevel,
+    Sensitivity,
     SourceRef,
     Text,
 )
@@ -150,9 +151,12 @@ class Case:
         )
 
     @cached_property
-    def sensitive_fields(self) -> tuple[str, ...]:
-        """The fields the case file marks as sensitive personal information (PIPL 28)."""
-        return tuple(f.id for f in self.file.fields if f.sensitive is not None)
+    def sensitive_fields(self) -> Mapping[str, Sensitivity]:
+        """The fields the case file marks as sensitive personal information (PIPL 28), with
+        their category and basis, in case order."""
+        return MappingProxyType(
+            {f.id: f.sensitive for f in self.file.fields if f.sensitive is not None}
+        )
 
     def record_world(self) -> World:
         """What the courts had before them: record evidence in, record parties present."""

@@ -25,6 +25,7 @@ from .datamatrix import (
     SourceAnalysis,
     assumed_holdings,
     holdings,
+    joint_processing_applies,
     leaked_fields,
     possible_sources,
     refusals_declined,
@@ -347,7 +348,7 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     joint_group = (
         len(group) > 1
         and all(p == defendant or p in partners for p in group)
-        and bool(_slot(ctx, "attribution.joint_processing"))
+        and joint_processing_applies(ctx)
     )
     several = ctx.param("several_defendants") if len(group) > 1 and not joint_group else None
     counter = ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
@@ -639,8 +640,8 @@ def _sensitive_messages(ctx: Context) -> tuple[list[Message], list[str]]:
     fields = sensitive_leaked(ctx)
     if not fields:
         return [], []
-    marks = {f.id: f.sensitive for f in ctx.case.file.fields}
-    inferred = [f for f in fields if marks[f] is not None and marks[f].basis == "inferred"]  # type: ignore[union-attr]
+    marks = ctx.case.sensitive_fields
+    inferred = [f for f in fields if marks[f].basis == "inferred"]
     out = [msg("fault.sensitive", fields=fields), msg("note.fault.sensitive")]
     if inferred:
         out.append(msg("note.fault.sensitive_inferred", fields=inferred))
@@ -882,7 +883,7 @@ def remedy(ctx: Context, defendant: str) -> Finding:
         )
     granted, refused, missing, evidence, rules = [], [], [], [], []
     awarded: dict[str, float | None] = {}
-    proven_sums: dict[str, float] = {}  # money claims -> the loss proven, where any sum is
+    said: list[Message] = []  # what the court says of each sum
     for claim in claims:
         rules += [r for r in _rules(ctx, f"remedy.{claim.remedy}") if r not in rules]
         lacking = []
@@ -900,17 +901,16 @@ def remedy(ctx: Context, defendant: str) -> Finding:
         else:
             granted.append(claim.id)
             if claim.remedy in MONEY_REMEDIES:
-                awarded[claim.id] = award(claim, proven)
-                sums = [e.amount for e in proven if e.amount is not None]
-                if sums:
-                    proven_sums[claim.id] = sum(sums)
+                amounts = [e.amount for e in proven if e.amount is not None]
+                loss = sum(amounts) if amounts else None
+                awarded[claim.id] = award(claim, loss)
+                said.append(_sum_message(claim, awarded[claim.id], loss))
     messages = []
     apology = [c for c in granted if case.claims[c].remedy == "apology"]
     if apology:
         messages.append(msg("remedy.apology", defendant=[defendant], plaintiff=[case.plaintiff]))
-    sums = [_sum_message(case.claims[c], a, proven_sums.get(c)) for c, a in awarded.items()]
     if granted:
-        in_part = any(key == "remedy.amount_partial" for key, _ in sums)
+        in_part = any(m.key == "remedy.amount_partial" for m in said)
         messages.append(
             msg(
                 "remedy.granted_in_part" if in_part else "remedy.granted",
@@ -919,7 +919,7 @@ def remedy(ctx: Context, defendant: str) -> Finding:
                 defendant=[defendant],
             )
         )
-    messages += [msg(key, **params) for key, params in sums]
+    messages += said
     if refused:
         messages.append(
             msg("remedy.refused", refused=refused, missing=Terms("fact", tuple(missing)))
@@ -930,33 +930,29 @@ def remedy(ctx: Context, defendant: str) -> Finding:
     )
 
 
-def _sum_message(claim: Claim, amount: float | None, proven: float | None) -> tuple[str, dict]:
-    """What the court says of a granted money claim's sum (a template key and its params)."""
-    named: dict = {"claim": [claim.id]}
+def _sum_message(claim: Claim, amount: float | None, loss: float | None) -> Message:
+    """What the court says of a granted money claim's sum."""
+    named = {"claim": [claim.id]}
     if claim.remedy == "distress":  # assessed by the court, not proven (Civil Code 1183)
-        return "remedy.amount_distress", named
+        return msg("remedy.amount_distress", **named)
     if amount is None:  # PIPL 69(2)'s last resort
-        return "remedy.amount_open", named
-    if claim.amount is not None and proven is not None and proven > claim.amount:
-        return "remedy.amount_capped", {**named, "amount": Money(amount), "proven": Money(proven)}
+        return msg("remedy.amount_open", **named)
+    if claim.amount is not None and loss is not None and loss > claim.amount:
+        return msg("remedy.amount_capped", **named, amount=Money(amount), proven=Money(loss))
     if claim.amount is not None and amount < claim.amount:
-        return "remedy.amount_partial", {
-            **named,
-            "amount": Money(amount),
-            "claimed": Money(claim.amount),
-        }
-    return "remedy.amount", {**named, "amount": Money(amount)}
+        return msg(
+            "remedy.amount_partial", **named, amount=Money(amount), claimed=Money(claim.amount)
+        )
+    return msg("remedy.amount", **named, amount=Money(amount))
 
 
-def award(claim: Claim, proven: list[Evidence]) -> float | None:
+def award(claim: Claim, loss: float | None) -> float | None:
     """The sum a granted money claim yields: compensation follows the loss proven (PIPL
-    69(2)), never more than was claimed; where the evidence proves no sum, or for distress
-    (assessed, not proven), none: the court sets it on the actual circumstances."""
-    sums = [e.amount for e in proven if e.amount is not None]
-    if claim.remedy != "compensation" or not sums:
+    69(2)), never more than was claimed; where the evidence proves no sum (`loss` None), or
+    for distress (assessed, not proven), none: the court sets it on the actual circumstances."""
+    if claim.remedy != "compensation" or loss is None:
         return None
-    total = sum(sums)
-    return min(total, claim.amount) if claim.amount is not None else total
+    return min(loss, claim.amount) if claim.amount is not None else loss
 
 
 ISSUE_TESTS: dict[str, IssueTest] = {
