@@ -47,17 +47,14 @@ def jointly_liable(
     if not partnered or not joint_processing_applies(ctx):
         return out
     article = rules_for(case, ctx.level, "remedy.jointly")
+    owes = {
+        d: [r for r in j.remedies if case.claims[r].remedy in MONEY_REMEDIES]
+        for d, j in defendants.items()
+    }  # a defendant granted no claim owes nothing, so `owes` also says who is liable
     for d in partnered:
-        judged = defendants[d]
-        money = [r for r in judged.remedies if case.claims[r].remedy in MONEY_REMEDIES]
-        partners = [
-            p
-            for p in case.joint_partners(d, ctx.level)
-            if p in defendants
-            and defendants[p].liable
-            and any(case.claims[r].remedy in MONEY_REMEDIES for r in defendants[p].remedies)
-        ]
-        if not (judged.liable and money and partners):
+        judged, money = defendants[d], owes[d]
+        partners = [p for p in case.joint_partners(d, ctx.level) if owes.get(p)]
+        if not (money and partners):
             continue
         steps = tuple(
             replace(
