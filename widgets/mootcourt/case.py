@@ -220,16 +220,34 @@ def _index(evidence: Iterable[Evidence], attr: str) -> Mapping[str, tuple[Eviden
     return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
+Stamp = tuple[tuple[int, int] | None, ...]
+"""(mtime in ns, size) of each file a case is read from; None for one that is absent"""
+
+
+def stamp(case_file: Path) -> Stamp:
+    """What changes when an author saves a case: its `case.yaml` and its `scenarios.yaml`.
+    The loader caches on it (an edited file is read again), and the explorer's watch compares
+    it (a stat costs nothing; a reload re-validates and re-evaluates)."""
+    return tuple(_stat(p) for p in (case_file, case_file.parent / SCENARIOS_FILE))
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 def load_case(spec: str | os.PathLike[str]) -> Case:
     """Load a case by id (`liu-v-platform-2024`), folder, or `case.yaml` path."""
     path = find_case_file(spec)
-    stat = path.stat()
-    return _load(path, stat.st_mtime_ns, stat.st_size)
+    return _load(path, stamp(path))
 
 
 @lru_cache(maxsize=32)
-def _load(path: Path, mtime_ns: int, size: int) -> Case:
-    del mtime_ns, size  # cache keys only: an edited file is read again
+def _load(path: Path, stamped: Stamp) -> Case:
+    del stamped  # a cache key only: a case whose files were saved again is read again
     located = read_yaml(path)
     file = validate_file(located, CaseFile)
     root = root_for(path)

@@ -18,24 +18,17 @@ views show it.
 
 from __future__ import annotations
 
-import copy
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..case import load_case
+from ..case import Stamp, load_case, stamp
 from ..doctrine import check_value
 from ..errors import DoctrineError
-from ..lessons import SCENARIOS_FILE
 from ..world import World
 
 if TYPE_CHECKING:
     from ..case import Case
-
-Signature = tuple[tuple[str, int, int] | None, ...]
-"""(path, mtime in ns, size) of each file a case is read from; None for one that is absent"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,35 +57,19 @@ class Carried:
         )
 
 
-def signature(case: Case) -> Signature:
-    """What changes when an author saves the case: its `case.yaml` and `scenarios.yaml`.
-
-    A watch compares signatures instead of reloading on every tick (a stat costs nothing;
-    a reload re-validates and re-evaluates)."""
-    return tuple(_stat(p) for p in (case.path, case.path.parent / SCENARIOS_FILE))
-
-
-def _stat(path: Path) -> tuple[str, int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (str(path), st.st_mtime_ns, st.st_size)
+def signature(case: Case) -> Stamp:
+    """What changes when an author saves the case (`case.stamp`): the watch compares it."""
+    return stamp(case.path)
 
 
 def reread(case: Case) -> Case:
     """The case as its files now say, scenarios included; raises `CaseError` on a broken edit.
 
-    `load_case` caches on `case.yaml`'s modification time, so an edited file is read again.
-    An edit to `scenarios.yaml` alone leaves `case.yaml` (and so the cached `Case`) as it was;
-    the scenarios are then re-read on a copy, never on the cached case that other explorers
-    may share. The scenarios are read here, not when first shown, so a broken
-    `scenarios.yaml` is a reload error rather than a traceback in the page.
+    `load_case` caches on both files' stamps, so an edit to either is read again. The
+    scenarios are read here, not when first shown, so a broken `scenarios.yaml` is a reload
+    error rather than a traceback in the page.
     """
     fresh = load_case(case.path)
-    if fresh is case:
-        fresh = copy.copy(case)
-        fresh.__dict__.pop("scenarios", None)  # functools.cached_property keeps it there
     fresh.scenarios  # noqa: B018 - read now, so a broken scenarios.yaml raises here
     return fresh
 
@@ -140,4 +117,4 @@ def _carry_doctrine(
     return new.doctrine_overrides(kept), tuple(dropped)
 
 
-__all__ = ["Carried", "Signature", "carry_over", "reread", "signature"]
+__all__ = ["Carried", "carry_over", "reread", "signature"]

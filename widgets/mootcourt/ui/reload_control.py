@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from ..case import Stamp
 from . import hooks
-from .reload import Carried, Signature, signature
+from .reload import Carried, signature
 from .words import Words, e
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class Reloading:
 
     state: ExplorerState
     case: Case
-    _seen: Signature = ()
+    _seen: Stamp = ()
     _watch: asyncio.Task[None] | None = None
 
     def start_reloading(self, *, watch: bool = False, interval: float = 1.0) -> None:
