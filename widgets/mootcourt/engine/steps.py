@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from .texts import Ids, Message, render_all
 
@@ -109,7 +109,7 @@ class AssumptionIndex:
     operations per step.
     """
 
-    __slots__ = ("__weakref__", "_by_id", "_concerned", "_ids", "_memo", "_unmatched")
+    __slots__ = ("_by_id", "_concerned", "_ids", "_memo", "_unmatched")
 
     def __init__(self, case: Case) -> None:
         ids = tuple(a.id for a in case.file.assumptions)
@@ -123,13 +123,12 @@ class AssumptionIndex:
         self._unmatched = frozenset((case.plaintiff, *case.levels))
         self._memo: dict[frozenset[str], tuple[str, ...]] = {}
 
-    @classmethod
-    def of(cls, case: Case) -> AssumptionIndex:
-        """The index of `case`, built on first use and kept while the case lives."""
-        index = _INDEXES.get(case)
-        if index is None:
-            index = _INDEXES[case] = cls(case)
-        return index
+    @staticmethod
+    @lru_cache(maxsize=32)
+    def of(case: Case) -> AssumptionIndex:
+        """The index of `case`, built on first use (cached like the engine's other per-case
+        indexes, e.g. `context._confining`)."""
+        return AssumptionIndex(case)
 
     def resting(
         self,
@@ -163,6 +162,3 @@ class AssumptionIndex:
             ranks = sorted({rank for i in key for rank in by_id[i]})
             found = self._memo[key] = tuple(ids[rank] for rank in ranks)
         return found
-
-
-_INDEXES: WeakKeyDictionary[Case, AssumptionIndex] = WeakKeyDictionary()
