@@ -82,6 +82,14 @@ class Case:
         fictional case `given` (stated by its author; nothing in it is reported)."""
         return "given" if self.file.kind == "fictional" else "reported"
 
+    def layers(self, level_id: str | None) -> tuple[Level | CaseFile, ...]:
+        """Where the case file's own `rules` and `texts` for one court are found, the most
+        specific first: the level's, then the whole case's (`level_id` None: the case's
+        alone). The engine's defaults come after both."""
+        if level_id is None:
+            return (self.file,)
+        return (self.levels[level_id], self.file)
+
     def record_key(self, key: str) -> str:
         """The catalogue key that words `key` for this case's kind (`cli.record_world` reads
         "The record as reported", "... as reconstructed" or "The case file's record"). Views

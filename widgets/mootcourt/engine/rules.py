@@ -121,8 +121,8 @@ def rules_for(case: Case, level: str | None, slot: str) -> tuple[str, ...]:
     """The ids a step of this slot cites at one level of one case: the level's own override
     (one court may cite an article the others do not), else the case's, else the engine's.
     `level` None asks for the case-wide ids."""
-    for overrides in _overrides(case, level):
-        ids = overrides.get(slot)
+    for layer in case.layers(level):
+        ids = layer.rules.get(slot)
         if ids is not None:
             return tuple(ids)
     return RULE_SLOTS[slot]
@@ -131,11 +131,4 @@ def rules_for(case: Case, level: str | None, slot: str) -> tuple[str, ...]:
 def has_slot(case: Case, level: str | None, slot: str) -> bool:
     """Does this slot exist at this level: in the engine, or named by the case or the level?
     (An `.earlier` alternative exists only where someone wrote one.)"""
-    return slot in RULE_SLOTS or any(slot in o for o in _overrides(case, level))
-
-
-def _overrides(case: Case, level: str | None) -> tuple[Mapping[str, list[str]], ...]:
-    """The rule overrides that apply at a level, the most specific first."""
-    if level is None:
-        return (case.file.rules,)
-    return (case.levels[level].rules, case.file.rules)
+    return slot in RULE_SLOTS or any(slot in layer.rules for layer in case.layers(level))

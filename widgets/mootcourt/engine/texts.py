@@ -193,10 +193,8 @@ def render(case: Case, message: Message, lang: str, *, level: str | None = None)
 
 def template_for(case: Case, key: str, lang: str, level: str | None = None) -> str:
     """The template a message uses: level > case > engine (level None: the case-wide one)."""
-    overrides = [case.file.texts.get(lang, {})]
-    if level is not None:
-        overrides.insert(0, case.levels[level].texts.get(lang, {}))
-    for own in overrides:
+    for layer in case.layers(level):
+        own = layer.texts.get(lang, {})  # type: ignore[call-overload]
         if key in own:
             return own[key]
     return templates(lang)[kind_key(templates(lang), key, case.kind)]
