@@ -18,32 +18,33 @@ Targets (ARCHITECTURE section 7, issue 9): whole analysis < 0.4 s and >= 50x the
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
 
-from mootcourt import Case, evaluate, load_case
+from mootcourt import Case, World, evaluate, load_case
 from mootcourt.analysis import explain
 from mootcourt.analysis.compile import clear_caches, compile_level, space_of
+
+from .bench_engine import timings
 
 CASES = ("liu-v-platform-2024", "pang-v-qunar-2017")
 RECORD = "liu-v-platform-2024"
 
 
 def median_of(fn: Callable[[], object], repeat: int) -> tuple[float, list[float]]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return statistics.median(out), out
+    """The median of `repeat` calls, each measured as it comes (no warm-up: the analysis's
+    first call is what the cold figures are about)."""
+    runs = timings(fn, repeat, warm_up=False)
+    return statistics.median(runs), runs
 
 
 def cold_analysis(case: Case) -> None:
@@ -89,21 +90,21 @@ def naive_loop(case: Case, sample: int | None) -> tuple[float, int, bool]:
     return per_world * total, total, True
 
 
+def flips(case: Case) -> Iterator[World]:
+    """The record world with one more toggle flipped (and the `requires` cascade), each
+    toggle that is not blocked in turn, for ever: what a student's clicks ask for."""
+    record = case.record_world()
+    toggles = [t for t in case.toggles if not record.blocked_by(t)]
+    for t in itertools.cycle(toggles):
+        yield record.with_toggles({t: not record[t]}, cascade=True)
+
+
 def click(case: Case) -> Callable[[], object]:
     """One What-if update: the analysis of the world after one more flip (trees cached, as
     in the panel), cycling through the toggles."""
     explain(case, conditions=False)  # warm: the trees are compiled once per doctrine
-    record = case.record_world()
-    toggles = [t for t in case.toggles if not record.blocked_by(t)]
-    state = {"i": 0}
-
-    def one() -> object:
-        t = toggles[state["i"] % len(toggles)]
-        state["i"] += 1
-        world = record.with_toggles({t: not record[t]}, cascade=True)
-        return explain(case, dict(world), conditions=False)
-
-    return one
+    worlds = flips(case)
+    return lambda: explain(case, dict(next(worlds)), conditions=False)
 
 
 def panel_update(case: Case) -> Callable[[], object] | None:
@@ -113,17 +114,8 @@ def panel_update(case: Case) -> Callable[[], object] | None:
         return None
     panel = WhatIfPanel(case, "en")
     panel.show(evaluate(case, case.record_world()), "en")
-    record = case.record_world()
-    toggles = [t for t in case.toggles if not record.blocked_by(t)]
-    state = {"i": 0}
-
-    def one() -> object:
-        t = toggles[state["i"] % len(toggles)]
-        state["i"] += 1
-        world = record.with_toggles({t: not record[t]}, cascade=True)
-        return panel.show(evaluate(case, world), "en")
-
-    return one
+    worlds = flips(case)
+    return lambda: panel.show(evaluate(case, next(worlds)), "en")
 
 
 def with_extra_parties(folder: Path, k: int) -> Path:

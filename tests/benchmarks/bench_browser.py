@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.benchmarks.bench_engine import percentile, summary
 from tests.browser.servers import (
     CHROMIUM_ARGS,
     chromium_path,
@@ -32,11 +33,6 @@ from tests.browser.servers import (
 
 EXPLORER = ("explorer-only.ipynb", ".mc-explorer .mc-outcome-second_instance")
 FLOOR = ("floor.ipynb", ".floor-out")
-
-
-def _pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def first_render(browser, url: str, selector: str, repeat: int) -> list[float]:
@@ -107,14 +103,6 @@ def kernel_memory_mb(server_pid: int) -> list[float]:
     return sizes
 
 
-def line(name: str, samples: list[float]) -> str:
-    ms = [s * 1000 for s in samples]
-    return (
-        f"{name:<44} p50 {statistics.median(ms):8.1f} ms   p95 {_pct(ms, 0.95):8.1f} ms"
-        f"   (n={len(ms)})"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--renders", type=int, default=5)
@@ -145,14 +133,14 @@ def main(argv: list[str] | None = None) -> int:
             pres_r = first_render(browser, server.url + "/", ".mc-presenter", args.renders)
         browser.close()
 
-    print(line("first render: floor (one checkbox)", floor_r))
-    print(line("first render: explorer (cold)", expl_r))
-    print(line("first render: presenter (preheated pool)", pres_r))
-    print(line("click -> text: floor", floor_c))
-    print(line("click -> outcome banner: explorer", expl_c))
+    print(summary("first render: floor (one checkbox)", floor_r))
+    print(summary("first render: explorer (cold)", expl_r))
+    print(summary("first render: presenter (preheated pool)", pres_r))
+    print(summary("click -> text: floor", floor_c))
+    print(summary("click -> outcome banner: explorer", expl_c))
     ratio_render = statistics.median(expl_r) / statistics.median(floor_r)
     ratio_pres = statistics.median(pres_r) / statistics.median(floor_r)
-    ratio_click = _pct(expl_c, 0.95) / _pct(floor_c, 0.95)
+    ratio_click = percentile(expl_c, 0.95) / percentile(floor_c, 0.95)
     print(f"ratio first render explorer/floor (median)      {ratio_render:5.2f}x  (target <= 1.5x)")
     print(f"ratio first render presenter/floor (median)     {ratio_pres:5.2f}x  (target <= 1.5x)")
     print(f"ratio click p95 explorer/floor                  {ratio_click:5.2f}x  (target <= 2x)")

@@ -21,9 +21,10 @@ from mootcourt import evaluate, load_case
 CASES = ("liu-v-platform-2024", "pang-v-qunar-2017")
 
 
-def timings(fn: Callable[[], object], repeat: int) -> list[float]:
-    """Seconds per call, `repeat` calls after a short warm-up."""
-    for _ in range(min(20, repeat)):
+def timings(fn: Callable[[], object], repeat: int, *, warm_up: bool = True) -> list[float]:
+    """Seconds per call, `repeat` calls after a short warm-up (none where the first, cold
+    call is what is measured)."""
+    for _ in range(min(20, repeat) if warm_up else 0):
         fn()
     out = []
     for _ in range(repeat):
@@ -33,10 +34,16 @@ def timings(fn: Callable[[], object], repeat: int) -> list[float]:
     return out
 
 
+def percentile(samples: list[float], q: float) -> float:
+    """The `q` quantile of `samples` (nearest rank below)."""
+    ordered = sorted(samples)
+    return ordered[int(q * (len(ordered) - 1))]
+
+
 def summary(name: str, samples: list[float]) -> str:
-    samples = sorted(samples)
+    """One line: median and p95 in ms, and how many samples."""
     median = statistics.median(samples) * 1000
-    p95 = samples[int(0.95 * (len(samples) - 1))] * 1000
+    p95 = percentile(samples, 0.95) * 1000
     return f"{name:<48} median {median:8.3f} ms   p95 {p95:8.3f} ms   (n={len(samples)})"
 
 
