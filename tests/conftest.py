@@ -5,6 +5,8 @@ CI."""
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,19 @@ def pang() -> Case:
 @pytest.fixture(scope="session", params=CASE_IDS)
 def case(request: pytest.FixtureRequest) -> Case:
     return load_case(request.param)
+
+
+def case_variant(tmp_path: Path, case_id: str, new_id: str, edit: Callable[[str], str]) -> Path:
+    """A built-in case's `case.yaml` renamed `new_id` and changed by `edit` (text in, text
+    out), in a lessons root of its own under `tmp_path` with a copy of the statute book.
+    Returns the new `case.yaml` (a test that expects the edit to be refused loads it itself)."""
+    root = tmp_path / "lessons"
+    if not (root / "law").exists():
+        shutil.copytree(LESSONS / "law", root / "law")
+    folder = root / new_id
+    folder.mkdir()
+    text = (LESSONS / case_id / "case.yaml").read_text(encoding="utf-8")
+    text = text.replace(f"id: {case_id}", f"id: {new_id}", 1)
+    path = folder / "case.yaml"
+    path.write_text(edit(text), encoding="utf-8")
+    return path

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from mootcourt.engine.judgment import Judgment
 from mootcourt.errors import CaseError
 from mootcourt.world import World
 
-from .conftest import CASE_IDS
+from .conftest import CASE_IDS, case_variant
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 CASES = CASE_IDS
@@ -182,12 +181,10 @@ def test_pang_inference_cites_the_2015_interpretation_not_the_2019_rules() -> No
 def _three_defendants(tmp_path: Path) -> Case:
     """Pang's case with the ticketing agent made a third defendant holding every leaked
     field: the only shape in which the affirmative and negative views part."""
-    root = tmp_path / "lessons"
-    shutil.copytree(LESSONS / "law", root / "law")
-    folder = root / "three"
-    folder.mkdir()
-    text = (LESSONS / "pang-v-qunar-2017" / "case.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: pang-v-qunar-2017", "id: three", 1)
+    return load_case(case_variant(tmp_path, "pang-v-qunar-2017", "three", _agent_a_defendant))
+
+
+def _agent_a_defendant(text: str) -> str:
     text = text.replace(
         "  - id: ticket_agent\n    role: handler", "  - id: ticket_agent\n    role: defendant"
     )
@@ -201,8 +198,7 @@ def _three_defendants(tmp_path: Path) -> Case:
             f"        china_eastern: {{{outcome}\n"
             "        ticket_agent: {liable: false, remedies: []}",
         )
-    (folder / "case.yaml").write_text(text, encoding="utf-8")
-    return load_case(folder)
+    return text
 
 
 def test_affirmative_and_negative_views_part_with_three_defendants(tmp_path: Path) -> None:
@@ -476,15 +472,13 @@ def test_a_pointer_to_a_missing_paragraph_or_item_is_refused(cited: str) -> None
 
 
 def test_a_case_file_citing_a_missing_paragraph_names_file_line_and_field(tmp_path: Path) -> None:
-    root = tmp_path / "lessons"
-    shutil.copytree(LESSONS / "law", root / "law")
-    shutil.copytree(LESSONS / "pang-v-qunar-2017", root / "pang")
-    path = root / "pang" / "case.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
+    path = case_variant(
+        tmp_path,
+        "pang-v-qunar-2017",
+        "pang",
+        lambda text: text.replace(
             "fault.plaintiff_proves: [tll-6(1)]", "fault.plaintiff_proves: [tll-6(3)]"
         ),
-        encoding="utf-8",
     )
     with pytest.raises(CaseError) as err:
         load_case(path)

@@ -4,7 +4,6 @@ only the first (a hypothetical three-level case: a retrial added to Liu)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -20,7 +19,7 @@ from mootcourt.ui.courts import divergence_html
 from mootcourt.ui.frame import Frame
 from mootcourt.ui.words import Words
 
-from .conftest import LESSONS
+from .conftest import case_variant
 
 VALIDATOR = jsonschema.Draft202012Validator(committed("judgment"))
 
@@ -99,12 +98,10 @@ def _with_retrial(tmp_path: Path) -> Case:
     """Liu's case with a third level after the appeal: a HYPOTHETICAL retrial by a fictional
     court that reads the case as the first court did (labelled so in both languages). The
     first and second levels part at attribution, and so do the second and the retrial."""
-    root = tmp_path / "lessons"
-    shutil.copytree(LESSONS / "law", root / "law")
-    folder = root / "retrial"
-    folder.mkdir()
-    text = (LESSONS / "liu-v-platform-2024" / "case.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: liu-v-platform-2024", "id: retrial", 1)
+    return load_case(case_variant(tmp_path, "liu-v-platform-2024", "retrial", _add_retrial))
+
+
+def _add_retrial(text: str) -> str:
     first = text[text.index("  - id: first_instance\n") : text.index("  - id: second_instance\n")]
     retrial = (
         first.replace("id: first_instance", "id: retrial", 1)
@@ -124,8 +121,7 @@ def _with_retrial(tmp_path: Path) -> Case:
     while not lines[end - 1]:
         end -= 1
     lines[end:end] = ["", *retrial.rstrip("\n").split("\n")]
-    (folder / "case.yaml").write_text("\n".join(lines), encoding="utf-8")
-    return load_case(folder)
+    return "\n".join(lines)
 
 
 def test_three_levels_report_both_pairs_that_differ(tmp_path: Path) -> None:
