@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..case import Stamp, load_case, stamp
+from ..case import load_case
 from ..doctrine import check_value
 from ..errors import DoctrineError
 from ..world import World
@@ -55,11 +55,6 @@ class Carried:
             f"dropped={list(self.dropped)} switched_off={list(self.switched_off)} "
             f"doctrine_dropped={list(self.doctrine_dropped)}>"
         )
-
-
-def signature(case: Case) -> Stamp:
-    """What changes when an author saves the case (`case.stamp`): the watch compares it."""
-    return stamp(case.path)
 
 
 def reread(case: Case) -> Case:
@@ -117,4 +112,4 @@ def _carry_doctrine(
     return new.doctrine_overrides(kept), tuple(dropped)
 
 
-__all__ = ["Carried", "carry_over", "reread", "signature"]
+__all__ = ["Carried", "carry_over", "reread"]

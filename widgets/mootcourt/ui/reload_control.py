@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from ..case import Stamp
+from ..case import Stamp, stamp
 from . import hooks
-from .reload import Carried, signature
+from .reload import Carried
 from .words import Words, e
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Reloading:
 
     def start_reloading(self, *, watch: bool = False, interval: float = 1.0) -> None:
         """Remember the files as they are now; with `watch`, look for saves from now on."""
-        self._seen = signature(self.case)
+        self._seen = stamp(self.case.path)
         if watch:
             self.watch(interval)
 
@@ -116,7 +116,7 @@ class Reloading:
         The student's toggles and doctrine choices are carried over where they still exist
         (`ui.reload.carry_over`). A broken edit keeps the last good case on the page and
         shows its `path:line` problems in the `mc-reload-error` box until a good reload."""
-        self._seen = signature(self.state.case)
+        self._seen = stamp(self.state.case.path)
         return self.state.reload()
 
     def check_for_changes(self) -> bool | None:
@@ -124,7 +124,7 @@ class Reloading:
         watch calls on every tick; two `stat`s when nothing changed). None when nothing
         changed, else what `reload` returned. A broken file is read once per save, not on
         every tick."""
-        if signature(self.state.case) == self._seen:
+        if stamp(self.state.case.path) == self._seen:
             return None
         return self.reload()
 
