@@ -3,6 +3,8 @@ placeholders, and every case text is bilingual (the schema requires it)."""
 
 from __future__ import annotations
 
+import re
+
 from mootcourt.engine.texts import placeholders, templates
 from mootcourt.i18n import messages
 
@@ -36,3 +38,18 @@ def test_every_doctrine_value_and_result_has_a_term() -> None:
                 assert f"value.{value}" in table
         for result in Result:
             assert f"result.{result}" in table
+
+
+def test_a_lower_case_label_that_opens_a_sentence_is_capitalised_and_nowhere_else() -> None:
+    from mootcourt import evaluate, load_case
+
+    from .conftest import LESSONS
+
+    case = load_case(LESSONS / "_template")  # its labels are lower case: "the defendant"
+    judgment = evaluate(case, case.record_world())
+    text = judgment.level("first_instance").step("attribution").text("en")
+    assert "the courier. The defendant was only one" in text
+    assert "data: the courier." in text, "a label inside a sentence keeps its case"
+    for lv in judgment.levels:
+        for step in lv.steps:
+            assert not re.search(r"[.?!] [a-z]", step.text("en")), step.text("en")

@@ -187,8 +187,25 @@ def render(case: Case, message: Message, lang: str, *, level: str | None = None)
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language '{lang}'; valid: {', '.join(LANGUAGES)}")
     template = template_for(case, message.key, lang, level)
-    text = template.format_map({k: _param(case, v, lang) for k, v in message.params.items()})
-    return text[:1].upper() + text[1:]  # a lower-case label may open the sentence
+    values = {k: _param(case, v, lang) for k, v in message.params.items()}
+    for name in _opening(template):  # a lower-case label ("the courier") may open a sentence
+        values[name] = values[name][:1].upper() + values[name][1:]
+    text = template.format_map(values)
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def _opening(template: str) -> frozenset[str]:
+    """The placeholders that open a sentence inside `template`: after '. ', '! ' or '? '."""
+    opening: set[str] = set()
+    before = ""
+    for literal, field, _, _ in string.Formatter().parse(template):
+        before += literal
+        if field is not None:
+            if before.endswith((". ", "! ", "? ")):
+                opening.add(field)
+            before += "{}"
+    return frozenset(opening)
 
 
 def template_for(case: Case, key: str, lang: str, level: str | None = None) -> str:
