@@ -79,6 +79,10 @@ CSS = """
   background: color-mix(in srgb, var(--mc-warn) 14%, transparent); }
 .mc-presenter .mc-header { flex-flow: row nowrap; gap: 10px; }
 .mc-presenter .mc-header .mc-title { flex: 1 1 auto; }
+/* the controls keep their size and their words on one line; the title takes what is left */
+.mc-presenter .mc-header > :not(.mc-title) { flex: 0 0 auto; }
+.mc-presenter .mc-header button { white-space: nowrap; width: auto; }
+.mc-presenter .mc-lang .widget-toggle-buttons { flex-flow: row nowrap; }
 .mc-presenter .mc-bar-title .widget-html-content { font-size: 0.7em; margin-top: 6px; }
 .mc-presenter .mc-present-bar { gap: 4px; align-items: center; flex-flow: row wrap; }
 .mc-presenter .mc-present-bar .jupyter-button { max-width: 100%; white-space: normal;
