@@ -22,10 +22,25 @@ KERNEL_READY = """() => {
 }"""
 
 
+# Each code cell's prompt ('[*]:' while it runs), the kernel's status, and the start of each
+# output: printed when the explorer does not appear.
+LAB_STATE = """() => {
+  const widget = window.jupyterapp.shell.currentWidget;
+  const kernel = widget.sessionContext.session && widget.sessionContext.session.kernel;
+  return {
+    kernel: kernel && [kernel.status, kernel.connectionStatus],
+    prompts: [...document.querySelectorAll(".jp-InputPrompt")].map(e => e.innerText.trim()),
+    outputs: [...document.querySelectorAll(".jp-OutputArea-output")].map(
+      e => e.innerText.slice(0, 80)),
+  };
+}"""
+
+
 def _run_all(page) -> None:
     page.wait_for_function(KERNEL_READY, timeout=LAB_TIMEOUT)
-    # Lab's own command, as the Run menu's "Run All Cells" item runs it
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # Lab's own command, as the Run menu's "Run All Cells" item runs it; not awaited (its
+    # promise settles only when every cell is done: the waits below have the timeouts)
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
@@ -38,7 +53,14 @@ def test_explorer_runs_in_jupyterlab(lab_server, page, screenshots, lang: str) -
     )
     _run_all(page)
     explorer = page.locator(".mc-explorer").first
-    explorer.locator(".mc-outcome-second_instance").wait_for(state="attached", timeout=LAB_TIMEOUT)
+    try:
+        explorer.locator(".mc-outcome-second_instance").wait_for(
+            state="attached", timeout=LAB_TIMEOUT
+        )
+    except Exception:  # leave what a person needs to tell Lab's fault from ours
+        page.screenshot(path=screenshots / f"lab-explorer-{lang}-FAILED.png")
+        print("JupyterLab state when the explorer did not appear:", page.evaluate(LAB_STATE))
+        raise
     explorer.scroll_into_view_if_needed()
     banner = explorer.locator(".mc-outcome-second_instance")
     assert "mc-liable" in (banner.get_attribute("class") or "").split()
