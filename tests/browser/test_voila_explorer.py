@@ -42,9 +42,12 @@ def test_alias_toggle_flips_the_appeal_and_back(voila_server, page, screenshots)
         timeout=CLICK_TIMEOUT,
     )
     assert _verdict(page, SECOND) == "not-liable"
+    # the banners are redrawn first and the cells' marks right after (separate messages):
+    # wait for the mark, then check it
+    cell = ".mc-explorer >> nth=0 >> .mc-step-second_instance-platform-attribution"
+    page.wait_for_selector(f"{cell}.mc-changed", timeout=CLICK_TIMEOUT)
     changed = page.locator(".mc-explorer >> nth=0 >> .mc-changed")
     assert changed.count() > 0, "the cells the click changed carry mc-changed"
-    cell = ".mc-explorer >> nth=0 >> .mc-step-second_instance-platform-attribution"
     assert "mc-changed" in (page.get_attribute(cell, "class") or "")
     page.screenshot(path=screenshots / "voila-explorer-en-alias-off.png")
     page.click(toggle)
