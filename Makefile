@@ -9,7 +9,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lab notebooks lint format schemas clean
+.PHONY: demo test bench lab hub notebooks lint format schemas clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ bench: $(STAMP)
 # The students' entry point: the course in JupyterLab.
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
+
+# A JupyterHub on this machine, to try the kit on a hub (README "In class"): any name, one
+# password; each student's server pulls the course (this checkout's commits) with nbgitpuller.
+# Needs configurable-http-proxy (npm install -g configurable-http-proxy). Not a class server.
+hub: $(STAMP)
+	$(PY) -m mootcourt.hub.local $(HUB_ARGS)
 
 # Re-execute every notebook and store its outputs, cleaned (run after the reasoning changes).
 notebooks: $(STAMP)

@@ -22,47 +22,29 @@ from .conftest import CASE_IDS
 CASES = {case_id: load_case(case_id) for case_id in CASE_IDS}
 
 
-class _Bits:
-    """World number `n` read as a mapping (cheaper than building a dict per world)."""
-
-    def __init__(self, n: int, bit: dict[str, int]) -> None:
-        self.n, self.bit = n, bit
-
-    def __getitem__(self, toggle: str) -> bool:
-        return bool(self.n >> self.bit[toggle] & 1)
-
-
 def test_conditions_reproduce_the_engine(case: Case) -> None:
     """Each term is read back as plain Python: against `evaluate` in every valid world of
-    Pang and in a sample of the record case's, and against the compiled diagram (which
-    `test_analysis_compile` checks equals `evaluate`) in a larger sample."""
+    Pang and in a uniform sample of the record case's, and against the compiled diagram
+    (which `test_analysis_compile` checks equals `evaluate`) in a larger sample."""
     space = space_of(case)
     record = case.record_world()
-    rng = random.Random(11)
-    valid = space.valid.to_bytes(space.size // 8 + 1, "little")
-    numbers = [n for n in range(space.size) if valid[n >> 3] >> (n & 7) & 1]
-    small = numbers if len(numbers) <= 1000 else rng.sample(numbers, 300)
-    large = numbers if len(numbers) <= 20_000 else rng.sample(numbers, 20_000)
+    total = space.count(space.valid)
+    every = list(space.members(space.valid)) if total <= 20_000 else None
+    small = every if every is not None and total <= 1000 else space.sample(space.valid, 300, 11)
+    large = every if every is not None else space.sample(space.valid, 20_000, 12)
     for level in case.levels:
         tree = compile_level(case, level, case.doctrine(level))
         condition = minimal_condition(tree, every_world(tree))
         assert set(condition.toggles) <= set(case.toggles)
-        products = [
-            (
-                sum(1 << space.bit[t] for t in term),
-                sum(1 << space.bit[t] for t, v in term.items() if v),
-            )
-            for term in condition.terms
-        ]
 
-        def holds(n: int, products=products) -> bool:
-            return any(n & mask == value for mask, value in products)
+        def holds(world, terms=condition.terms) -> bool:
+            return any(all(world[t] == v for t, v in term.items()) for term in terms)
 
-        for n in small:
-            world = record.with_toggles(space.world_at(n))
-            assert holds(n) == evaluate(case, world).level(level).liable, (level, world)
-        for n in large:
-            assert holds(n) == tree.outcome(_Bits(n, space.bit))[0], (level, space.world_at(n))
+        for values in small:
+            world = record.with_toggles(values)
+            assert holds(world) == evaluate(case, world).level(level).liable, (level, world)
+        for values in large:
+            assert holds(values) == tree.outcome(values)[0], (level, values)
 
 
 def test_conditions_use_only_relevant_toggles(case: Case) -> None:
@@ -84,8 +66,8 @@ def test_pang_influence_equals_brute_force(pang: Case) -> None:
     liable = dict.fromkeys(pang.levels, 0)
     valid = 0
     record = pang.record_world()
-    for n in range(space.size):
-        world = record.with_toggles(space.world_at(n))
+    for values in itertools.product((False, True), repeat=len(space.ids)):
+        world = record.with_toggles(dict(zip(space.ids, values, strict=True)))
         if not world.is_valid:
             continue
         valid += 1

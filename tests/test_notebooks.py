@@ -134,3 +134,46 @@ def test_ids_named_in_notebooks_exist(path: Path) -> None:
         assert found in statutes, f"{path.name}: unknown statute id {found}"
     for case_id in re.findall(r'load_case\("([^"]+)"\)', text):
         load_case(case_id)
+
+
+def _control_ids() -> set[str]:
+    """What a student's controls are keyed by: every toggle of every case, every doctrine
+    parameter and every value it takes."""
+    from mootcourt.doctrine import PARAMETERS
+    from mootcourt.lessons import case_ids
+
+    ids = set(PARAMETERS)
+    for parameter in PARAMETERS.values():
+        ids.update(parameter.values)
+    for case_id in case_ids(ROOT / "lessons"):
+        ids.update(load_case(case_id).toggles)
+    return ids
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_lessons_name_controls_by_their_labels(path: Path) -> None:
+    """Issue 19, item 8: a lesson names a toggle or a doctrine choice as the widget shows it
+    (its label), never by the id the case file keys it by."""
+    ids = _control_ids()
+    for cell in _read(path).cells:
+        if cell.cell_type != "markdown":
+            continue
+        named = [x for x in re.findall(r"`([^`]+)`", cell.source) if x in ids]
+        assert not named, f"{path.name}: a control named by its id, not its label: {named}"
+
+
+RAW_STATUTE_ID = re.compile(r"\b[a-z]+(?:-[a-z0-9]+)*-\d+(?:\(\d+\))*")
+"""a statute id as the book keys it (`pipl-69`, `cpl-interp-108(1)`)"""
+
+
+@pytest.mark.parametrize(
+    "path", sorted(LANG_FOLDERS["zh-CN"].glob("*.ipynb")), ids=lambda p: p.name
+)
+def test_chinese_printed_output_cites_statutes_by_name(path: Path) -> None:
+    """Issue 19, item 8: what a Chinese lesson prints cites 个人信息保护法第六十九条第一款,
+    never `pipl-69(1)`."""
+    for cell in _read(path).cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            text = out.get("text") or out.get("data", {}).get("text/plain", "")
+            found = RAW_STATUTE_ID.findall(text)
+            assert not found, f"{path.name}: a raw statute id in printed output: {found[:3]}"

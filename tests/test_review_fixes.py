@@ -415,11 +415,11 @@ def test_liu_order_keeps_the_reported_manner_of_the_apology(liu: Case) -> None:
 
 
 def test_new_evidence_on_appeal_states_newly_discovered_as_assumed(pang: Case) -> None:
-    assert "新发现" in pang.label("flights_new_on_appeal", "zh-CN")
+    # issue 13, item 3: the 2015 rule (Interp. 102) is the rule, and "newly discovered" belongs
+    # to the competing reading under the 2001 rules, which the detail names
     detail = pang.evidence["flights_new_on_appeal"].detail
-    assert (
-        detail is not None and "第一百零一条" in detail("zh-CN") and "Arts. 101-102" in detail("en")
-    )
+    assert detail is not None and "新发现" in detail("zh-CN")
+    assert "第一百零二条" in detail("zh-CN") and "Art. 102" in detail("en")
 
 
 # --- M5(a): doubt that stands only because an account is missing gives the other reading ---

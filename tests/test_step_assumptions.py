@@ -4,6 +4,8 @@ pane show them, labelled as ours, in both languages."""
 
 from __future__ import annotations
 
+import html
+
 import jsonschema
 import pytest
 from rich.console import Console
@@ -105,7 +107,10 @@ def test_json_lists_the_assumptions_and_each_steps_ids(case: Case) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "heading", "marker"),
-    [("en", "Our assumptions", "(assumes: "), ("zh-CN", "本套件的假设", "（所依假设：")],
+    [
+        ("en", "Our assumptions", "(rests on our assumptions no. "),
+        ("zh-CN", "本套件的假设", "（所依假设：第"),
+    ],
 )
 def test_terminal_lists_the_assumptions_and_marks_each_step(
     liu: Case, lang: str, heading: str, marker: str
@@ -115,8 +120,10 @@ def test_terminal_lists_the_assumptions_and_marks_each_step(
     out = console.export_text()
     assert heading in out
     assert marker in out
-    for assumption in liu.file.assumptions:
-        assert f"{assumption.id}{'：' if lang == 'zh-CN' else ': '}" in out
+    # numbered, not named by id (issue 13, item 14: no raw ids in the reader's text)
+    for n, assumption in enumerate(liu.file.assumptions, 1):
+        assert f"{n}{'：' if lang == 'zh-CN' else ': '}" in out
+        assert assumption.id not in out
         assert assumption.text(lang)[:20] in out
 
 
@@ -145,5 +152,8 @@ def test_explorer_reading_pane_follows_the_selected_step(liu: Case) -> None:
         for level_id, column in x.reading.columns.items():
             step = x.state.judgment.level(level_id).step(issue)
             assert ("mc-assumptions" in column.value) == bool(step.assumptions)
+            texts = {a.id: a.text for a in liu.file.assumptions}
             for assumption_id in step.assumptions:
-                assert f'title="{assumption_id}"' in column.value
+                # the assumption is shown by its words, never by its id (no id tooltip)
+                assert html.escape(texts[assumption_id]("en")) in column.value
+                assert assumption_id not in column.value

@@ -16,6 +16,7 @@ import pytest
 from mootcourt import Case, evaluate, load_case
 from mootcourt.casefile import ISSUES
 from mootcourt.doctrine import applies
+from mootcourt.engine import counting
 from mootcourt.lessons import case_ids, installed_root
 from mootcourt.scenarios import DefendantExpect, run
 from mootcourt.ui import Explorer
@@ -87,13 +88,6 @@ def visible_texts(explorer: Explorer) -> dict[str, str]:
 
 
 @pytest.fixture
-def no_whatif(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Leave the What-if tab out where a test is about the courts (its analysis is slow to
-    recompile after doctrine changes, and tests/test_ui_whatif_hook.py covers the tab)."""
-    monkeypatch.setitem(sys.modules, "mootcourt.ui.whatif", None)
-
-
-@pytest.fixture
 def liu_explorer(liu: Case) -> Explorer:
     return Explorer(liu, lang="en")
 
@@ -105,9 +99,9 @@ def test_setting_a_toggle_changes_exactly_the_cells_whose_step_changed(
     before = {c: c.value for c in with_class(x, "mc-cell")}
     record = x.state.judgment
     assert verdict(x, "second_instance")
-    evaluations = x.state.evaluations
-    checkbox(x, "alias_on_waybills").value = False
-    assert x.state.evaluations == evaluations + 1, "one input, one evaluation"
+    with counting() as runs:  # at the engine: every caller's runs, the What-if's included
+        checkbox(x, "alias_on_waybills").value = False
+    assert (runs.judgments, runs.levels) == (1, len(liu.levels)), "one input, one evaluation"
     assert not x.state.world["alias_on_waybills"]
     assert not verdict(x, "second_instance")
     after = evaluate(liu, liu.record_world().with_toggles(alias_on_waybills=False))
@@ -161,7 +155,7 @@ def test_a_refused_input_is_shown_not_raised(liu_explorer: Explorer) -> None:
     assert checkbox(x, "callers_named_platform").value is False
 
 
-def test_reset_restores_the_record(liu: Case, no_whatif: None) -> None:
+def test_reset_restores_the_record(liu: Case) -> None:
     x = Explorer(liu, lang="en")
     fresh = visible_texts(Explorer(liu, lang="en"))
     checkbox(x, "alias_on_waybills").value = False
@@ -196,7 +190,7 @@ def test_doctrine_choices_keep_only_what_differs_and_as_decided_drops_them(
 
 @pytest.mark.parametrize("case_id", ALL_CASES)
 def test_every_prepared_hypothetical_reproduces_its_expectations(
-    case_id: str, no_whatif: None
+    case_id: str
 ) -> None:
     case = load_case(case_id)
     x = Explorer(case, lang="en")
@@ -237,10 +231,12 @@ def test_language_switch_changes_every_visible_string_without_evaluating(case_id
     x = Explorer(load_case(case_id), lang="en")
     # show as much as possible: a scenario with a changed banner, a divergent row selected
     checkbox(x, next(iter(x.case.toggles))).value = not x.state.world[next(iter(x.case.toggles))]
+    x.tabs.selected_index = len(x.tabs.children) - 1  # the What-if too, where there is one
+    x.settle()
     english = visible_texts(x)
-    evaluations = x.state.evaluations
-    one(x, "mc-lang").value = "zh-CN"
-    assert x.state.evaluations == evaluations, "a language switch never re-evaluates"
+    with counting() as runs:
+        one(x, "mc-lang").value = "zh-CN"
+    assert runs.levels == 0, "a language switch never re-evaluates"
     chinese = visible_texts(x)
     assert set(english) == set(chinese)
     same = {k: v for k, v in english.items() if chinese[k] == v}
@@ -299,10 +295,12 @@ def test_pang_shows_both_defendants_and_reads_either(pang: Case) -> None:
 
 def test_selecting_an_issue_never_re_evaluates(liu_explorer: Explorer) -> None:
     x = liu_explorer
-    evaluations = x.state.evaluations
-    x.courts.issue_heads[("platform", "fault")].button.click()
+    x.state.request_whatif()
+    x.settle()
+    with counting() as runs:
+        x.courts.issue_heads[("platform", "fault")].button.click()
     assert x.state.selected_issue == "fault"
-    assert x.state.evaluations == evaluations
+    assert runs.levels == 0
     assert "mc-selected" in x.courts.issue_heads[("platform", "fault")]._dom_classes
     text = x.reading.columns["second_instance"].value
     step = x.state.judgment.level("second_instance").step("fault")
@@ -338,7 +336,7 @@ def test_import_is_light() -> None:
     assert out.stdout.strip() == "[]", out.stdout
 
 
-def test_the_board_says_which_court_had_an_item(liu: Case, no_whatif: None) -> None:
+def test_the_board_says_which_court_had_an_item(liu: Case) -> None:
     x = Explorer(liu, lang="en")
     hypothesis = next(e for e in liu.evidence.values() if e.confines)
     item = hypothesis.confines.items[0]
@@ -348,7 +346,7 @@ def test_the_board_says_which_court_had_an_item(liu: Case, no_whatif: None) -> N
     assert f"before: {levels[0]}" in x.evidence.rows[item].meta.value
 
 
-def test_a_render_with_nothing_new_sends_nothing(liu: Case, no_whatif: None) -> None:
+def test_a_render_with_nothing_new_sends_nothing(liu: Case) -> None:
     """Views may simply re-render: equal values are dropped, so only what changed travels."""
     x = Explorer(liu, lang="en")
     sent: list[str] = []

@@ -189,7 +189,7 @@ def test_an_edit_to_the_scenarios_alone_is_read_without_touching_the_cached_case
 
 def test_reload_keeps_the_students_world_and_shows_the_edit(folder: Path) -> None:
     x = Explorer(load_case(folder), lang="en")
-    checkbox(x, "order_access_audit").value = True
+    checkbox(x, "mlps_assessment_report").value = True
     x.inputs.set_doctrine("first_instance", "attribution", "field_level")
     assert result_of(x, "second_instance", "platform", "attribution") == "established"
     evaluations = x.state.evaluations
@@ -199,7 +199,7 @@ def test_reload_keeps_the_students_world_and_shows_the_edit(folder: Path) -> Non
 
     assert x.state.evaluations == evaluations + 1, "a reload is one evaluation"
     assert x.case is x.state.case is x.state.judgment.case
-    assert checkbox(x, "order_access_audit").value is True, "the student's toggle survived"
+    assert checkbox(x, "mlps_assessment_report").value is True, "the student's toggle survived"
     assert x.state.doctrine == {"first_instance": {"attribution": "field_level"}}
     texts = " ".join(visible_texts(x).values())
     assert "name, phone and address (relabelled)" in texts
@@ -216,7 +216,7 @@ def test_reload_keeps_the_students_world_and_shows_the_edit(folder: Path) -> Non
     assert summary is not None and x.state.reloads == 1
     assert summary.added == ("added_while_open",)
     assert summary.dropped == ("internal_investigation",)
-    assert "order_access_audit" in summary.kept
+    assert "mlps_assessment_report" in summary.kept
     note = one(x, "mc-reload-note")
     assert "an item added while the explorer was open" in note.value
     assert note.layout.display != "none"

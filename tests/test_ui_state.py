@@ -3,9 +3,12 @@ and what changed between two judgments."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from mootcourt import Case, WorldError, evaluate
+from mootcourt.engine import counting
 from mootcourt.ui import ExplorerState
 from mootcourt.ui.changes import changed
 
@@ -51,3 +54,41 @@ def test_changed_names_only_what_differs(liu: Case) -> None:
     assert ("step", "first_instance", "platform", "processor") not in keys
     assert ("matrix",) in keys, "without the alias logistics may hold the real name"
     assert ("divergence",) in keys
+
+
+def test_the_counters_are_the_engines(liu: Case) -> None:
+    """The state's counters come from the engine's hook, so they include the What-if's runs;
+    asking for the What-if computes nothing until the loop's next turn (`settle`)."""
+    state = ExplorerState(liu)
+    with counting() as runs:
+        state.set_toggle("fraud_calls", False)
+    assert (runs.judgments, runs.levels) == (1, len(liu.levels))
+    assert state.evaluations == 2 and state.level_runs == 2 * len(liu.levels)
+    with counting() as runs:
+        state.request_whatif()
+    assert runs.levels == 0 and state.whatif is None and state.whatif_pending
+    with counting() as runs:
+        state.settle()
+    assert state.whatif is not None and not state.whatif_pending
+    assert runs.levels == state.whatif_runs > 0
+    assert state.level_runs == 2 * len(liu.levels) + state.whatif_runs
+    assert state.evaluations == 2, "the analysis is not an input"
+
+
+def test_in_a_running_loop_the_whatif_follows_the_courts(pang: Case) -> None:
+    """Inside an event loop (the kernel's), an input leaves the What-if stale and the next
+    turn of the loop brings it, for the new world."""
+
+    async def clicks() -> None:
+        state = ExplorerState(pang)
+        state.request_whatif()
+        assert state.whatif is None
+        await asyncio.sleep(0)
+        assert state.whatif is not None and state.whatif.facts == dict(state.world)
+        toggle = next(t for t in pang.toggles if not state.world.blocked_by(t))
+        state.set_toggle(toggle, not state.world[toggle])
+        assert state.whatif is None and state.whatif_pending
+        await asyncio.sleep(0)
+        assert state.whatif is not None and state.whatif.facts == dict(state.world)
+
+    asyncio.run(clicks())

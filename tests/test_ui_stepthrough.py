@@ -62,3 +62,18 @@ def test_a_new_judgment_keeps_the_position(liu) -> None:
         steps.next()
     steps.follow(evaluate(liu, liu.record_world().with_toggles(alias_on_waybills=False)))
     assert steps.position == 4
+
+
+def test_assumptions_have_no_id_tooltip(liu) -> None:
+    """Issue 19: an assumption is read by its text; its id never reaches a person."""
+    from mootcourt.ui import Explorer
+
+    judgment = evaluate(liu, liu.record_world())
+    step = next((s for lv in judgment.levels for s in lv.steps if s.assumptions), None)
+    if step is None:
+        return
+    x = Explorer(liu)
+    x.state.select(step.issue, step.defendant)
+    column = x.reading.columns[step.level].value
+    assert "title=" not in column
+    assert not any(a in column for a in step.assumptions)

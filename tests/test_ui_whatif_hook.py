@@ -24,7 +24,7 @@ class StandInPanel(widgets.VBox):
     def __repr__(self) -> str:
         return "<StandInPanel>"
 
-    def show(self, judgment: object, lang: str) -> None:
+    def show(self, judgment: object, lang: str, report: object = None, pending: bool = False):
         self.shown.append((judgment, lang))
 
 

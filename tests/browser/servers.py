@@ -88,7 +88,14 @@ def isolated_env(home: Path) -> dict[str, str]:
     )
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env["PYTHONUNBUFFERED"] = "1"
+    # the moot court saves briefs on every change: into the test's home, never the user's
+    env["MOOTCOURT_BRIEFS"] = str(briefs_folder(home))
     return env
+
+
+def briefs_folder(home: Path) -> Path:
+    """Where the moot court of a server started with `home` saves briefs."""
+    return home / "mootcourt_briefs"
 
 
 def floor_notebook(path: Path) -> Path:
@@ -117,13 +124,16 @@ def floor_notebook(path: Path) -> Path:
 
 def explorer_notebook(path: Path, case: str = "liu-v-platform-2024") -> Path:
     """One explorer and nothing else: what the benchmarks compare with the floor."""
+    from mootcourt.ui.watchdog import watchdog_cell
+
     nb = nbformat.v4.new_notebook()
     nb.cells = [
+        watchdog_cell(),
         nbformat.v4.new_code_cell(
             "from mootcourt import load_case\n"
             "from mootcourt.ui import Explorer\n"
             f"Explorer(load_case({case!r}), lang='en')"
-        )
+        ),
     ]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(nb, path)
@@ -185,10 +195,12 @@ def open_page(page, url: str, ready: str, timeout: float = RENDER_TIMEOUT) -> No
 
 
 def voila_command(root: Path, port: int, *extra: str) -> list[str]:
+    """Voila as the kit serves it (`mootcourt.serving`: Voila plus the kit's workaround, and
+    its trace when `MOOTCOURT_TRACE` is set); later `extra` flags override earlier ones."""
     return [
         sys.executable,
         "-m",
-        "voila",
+        "mootcourt.serving",
         str(root),
         "--no-browser",
         f"--port={port}",

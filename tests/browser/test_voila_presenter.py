@@ -92,6 +92,8 @@ def test_toggle_hypothetical_and_record(presenter_server, page) -> None:
     page.wait_for_selector(f"{SECOND}.mc-not-liable", timeout=CLICK)
     page.click(".mc-presenter .mc-toggle-alias_on_waybills input")
     page.wait_for_selector(f"{SECOND}.mc-liable", timeout=CLICK)
+    # the side column shows one thing at a time: the one-click changes in place of the inputs
+    page.click(".mc-presenter .mc-open-hypotheticals")
     buttons = page.locator(".mc-presenter .mc-scenarios button:not(.mc-reset)")
     assert buttons.count() > 0, "no one-click hypotheticals"
     changed = False

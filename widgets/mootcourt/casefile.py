@@ -48,6 +48,8 @@ Fact = Literal[
     "holdings",  # bears on who holds which fields
     "source_is_defendant",  # the leak came from the defendant's processing
     "fault",  # the defendant failed a security duty
+    # once a leak was possible, the defendant neither remedied it nor notified the person
+    "unremedied",
     "timing",  # bears on when collection, leak or harm happened
     "loss",  # a financial loss
     "serious_distress",  # serious mental harm (Civil Code 1183)

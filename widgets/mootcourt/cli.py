@@ -22,7 +22,9 @@ from .case import Case, load_case, load_statute_file
 from .doctrine import check_value
 from .engine import evaluate
 from .errors import CaseError, CaseNotFound, DoctrineError, WorldError
+from .hub import command as hub_command
 from .i18n import LANGUAGES, messages
+from .moot import command as moot_command
 from .quizzes import load_quizzes
 from .world import check_toggle
 
@@ -46,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(annotate(problem), file=sys.stderr)
         return BAD_FILE
-    except (UsageError, WorldError, DoctrineError, CaseNotFound) as exc:
+    except (UsageError, WorldError, DoctrineError, CaseNotFound, moot_command.BadArguments) as exc:
         print(f"mootcourt: error: {exc}", file=sys.stderr)
         return BAD_ARGS
     except BrokenPipeError:  # `mootcourt explain ... | head`: the reader left; not an error
@@ -90,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         "kind",
         nargs="?",
         default="case",
-        choices=["case", "scenarios", "statutes", "judgment", "explain"],
+        choices=["case", "scenarios", "statutes", "judgment", "explain", "brief", "feedback"],
     )
     schema.set_defaults(run=_schema)
 
@@ -149,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     doctrine.set_defaults(run=_reference)
     present.add_parser(commands)
+    moot_command.add_parser(commands)
+    hub_command.add_parser(commands)
     return parser
 
 

@@ -91,8 +91,9 @@ def load_syllabus(case: Case) -> Syllabus:
 
 
 def lesson_card(case: Case, lesson_id: str, lang: str) -> str:
-    """The lesson's title and the teaching points it covers, each with its statute ids: the
-    marker the coverage test reads, printed so a student sees what the lesson is for."""
+    """The lesson's title and the teaching points it covers, each with the statutes it rests
+    on (ids in English, citations in Chinese): the marker the coverage test reads, printed so
+    a student sees what the lesson is for."""
     t = messages(lang)
     syllabus = load_syllabus(case)
     lesson = next((x for x in syllabus.lessons if x.id == lesson_id), None)
@@ -105,8 +106,8 @@ def lesson_card(case: Case, lesson_id: str, lang: str) -> str:
         lines.append(t("course.no_points"))
     for p in sorted((points[x] for x in lesson.points), key=lambda p: p.number):
         mark = t("course.contested") if p.contested else ""
-        ids = ", ".join(p.statutes)
-        lines.append(f"  {p.number}. {p.title(lang)}{mark}" + (f" [{ids}]" if ids else ""))
+        cited = _rules(case, p.statutes, lang)
+        lines.append(f"  {p.number}. {p.title(lang)}{mark}" + (f" [{cited}]" if cited else ""))
     return "\n".join(lines)
 
 
@@ -152,6 +153,21 @@ def _colon(lang: str) -> str:
     return "：" if lang == "zh-CN" else ": "
 
 
+def _rules(case: Case, rules: Iterable[str], lang: str) -> str:
+    """The rules a step cites: by id in English (the lessons' shorthand), by citation in
+    Chinese, where a Latin id inside the prose would read as a foreign body; the law's name
+    once for a run of its articles ("个人信息保护法第二十一条、第五十九条")."""
+    if lang != "zh-CN":
+        return ", ".join(rules)
+    cited, last = [], None
+    for r in rules:
+        short = case.law.laws[case.law[case.law.pointer(r).article].law].short(lang)
+        citation = case.law.citation(r, lang)
+        cited.append(citation[len(short) :] if short == last else citation)
+        last = short
+    return "、".join(cited)
+
+
 def _join(items: Iterable[str], lang: str) -> str:
     return ("；" if lang == "zh-CN" else "; ").join(items)
 
@@ -179,7 +195,7 @@ def _step_lines(case: Case, step: Step, lang: str) -> list[str]:
     if step.standard:
         facts.append(t("cli.standard", standard=t(f"standard.{step.standard}")))
     if step.rules:
-        facts.append(t("cli.rules", rules=", ".join(step.rules)))
+        facts.append(t("cli.rules", rules=_rules(case, step.rules, lang)))
     lines = [head]
     if facts:
         lines.append("   " + " · ".join(facts))
@@ -383,7 +399,7 @@ def compare(record: Case, companion: Case, lang: str) -> str:
                     if s.burden_on:
                         facts.append(t("cli.burden", party=case.label(s.burden_on, lang)))
                     if s.rules:
-                        facts.append(t("cli.rules", rules=", ".join(s.rules)))
+                        facts.append(t("cli.rules", rules=_rules(case, s.rules, lang)))
                     who = f"{case.label(defendant, lang)} · " if len(case.defendants) > 1 else ""
                     out.append(
                         f"    {who}{case.issue_label(issue, lang)}{_colon(lang)}{' · '.join(facts)}"

@@ -70,9 +70,12 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 "fault_rule",
                 plaintiff_proves=(
                     "the plaintiff proves fault (fault liability, Civil Code 1165(1) or before "
-                    "2021 Tort Liability Law 6(1); the burden from CPL Interpretation Art. 91)",
+                    "2021 Tort Liability Law 6(1); the burden from CPL Interpretation Art. 91); "
+                    "where PIPL Art. 69 reaches the facts in time, a counterfactual departure "
+                    "from the law, labelled as such",
                     "由原告证明过错（过错责任：民法典第一千一百六十五条第一款，2021年以前为侵权责任法"
-                    "第六条第一款；举证责任依民诉法解释第九十一条）",
+                    "第六条第一款；举证责任依民诉法解释第九十一条）；个人信息保护法第六十九条在时间上"
+                    "适用于本案事实时，此为背离现行法律的反事实假设，并标明",
                 ),
                 presumed=(
                     "fault is presumed where PIPL Art. 69 applies in time (Civil Code 1165(2)); "
@@ -85,11 +88,12 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                     "where no law allocates the burden, the court may put the burden of proving no "
                     "fault on the defendant by fairness and each side's ability to prove (Art. 7); "
                     "not a presumption: the defendant loses for want of proof (our reading of the "
-                    "Pang appeal's stress on unequal information; contested)",
+                    "Pang appeal's stress on unequal information; contested); a court deciding "
+                    "outside that time applies the law in force instead",
                     "2001年民事证据规定施行期间（2002年4月1日至2020年5月1日）：法律没有具体规定时，"
                     "法院可以根据公平原则和诚实信用原则，综合当事人举证能力确定由被告证明自己没有过错"
                     "（第七条）；此非过错推定，被告承担举证不能的不利后果（本套件对庞理鹏案二审强调信息"
-                    "不对等的解读，存在争议）",
+                    "不对等的解读，存在争议）；在此期间以外裁判的法院改为适用现行有效的规定",
                 ),
             ),
             _param(

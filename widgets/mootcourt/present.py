@@ -7,8 +7,12 @@ passed explicitly, so the command behaves the same from any folder and after `pi
 - sources stripped and tracebacks hidden (students see the dashboard, never code or errors);
 - only comm messages reach the kernel (Voila's default), so a student cannot run code;
 - preheated kernels, as many as `--class-size` needs, so a room arriving at once does not wait
-  for kernels to start; the presenter notebook calls `voila.utils.wait_for_request()` first,
-  which keeps a pooled kernel busy (and so safe from the culler) until a student takes it;
+  for kernels to start; the presenter notebook first waits for its visitor
+  (`mootcourt.serving.wait_for_visitor`), which keeps a pooled kernel busy (and so safe from
+  the culler) until a student takes it, in a cell that no cell timeout cuts short (Voila's
+  own timeout there left a kernel that had waited 2 minutes in the pool with an empty page);
+- `MOOTCOURT_TRACE=FOLDER` in the environment logs every page, kernel and cell's timing there
+  (`mootcourt.trace`; off in class);
 - idle kernels culled (a closed tab otherwise leaks its kernel: Voila's shutdown request is
   refused without an `_xsrf` cookie), and a cell timeout so a hung kernel cannot hang a page;
 - the case, language, theme and type size reach the kernel through the environment, because a
@@ -90,7 +94,7 @@ def voila_command(settings: Settings, notebook: Path) -> list[str]:
     command = [
         sys.executable,
         "-m",
-        "voila",
+        "mootcourt.serving",  # Voila, with the kit's workaround (and its trace, when asked)
         str(notebook),
         f"--port={settings.port}",
         f"--Voila.ip={settings.ip}",

@@ -6,6 +6,8 @@ person reads comes from the case file, the reasoning templates or the message ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -19,6 +21,9 @@ from .engine.judgment import Outcome
 from .engine.steps import Step
 from .engine.texts import join
 from .i18n import messages
+
+if TYPE_CHECKING:
+    from .case import Case
 
 COLOURS = {
     Result.ESTABLISHED: "green",
@@ -103,8 +108,10 @@ def _cell(case, step: Step, lang: str) -> Group | Text:
         cited = join([case.law.citation(r, lang) for r in step.see_also], lang)
         meta.append(t("cli.see_also", rules=cited))
     lines = [head, Text(" · ".join(meta), style="dim"), Text(step.text(lang))]
-    if step.assumptions:  # our premises, by id: the Assumptions panel gives their text
-        lines.append(Text(t("cli.assumes", ids=join(list(step.assumptions), lang)), style="cyan"))
+    if step.assumptions:  # our premises, by number: the Assumptions panel gives their text
+        numbers = _assumption_numbers(case)
+        cited = join([str(numbers[a]) for a in step.assumptions], lang)
+        lines.append(Text(t("cli.assumes", ids=cited), style="cyan"))
     return Group(*lines)
 
 
@@ -130,14 +137,19 @@ def _divergences(judgment: Judgment, lang: str) -> list[Panel]:
     return panels
 
 
+def _assumption_numbers(case: Case) -> dict[str, int]:
+    """Each assumption's number, in the case file's order: a reader sees numbers, not ids."""
+    return {a.id: n for n, a in enumerate(case.file.assumptions, 1)}
+
+
 def _assumptions(judgment: Judgment, lang: str) -> Panel:
-    """The case's premises that the sources do not show, each by id (as the steps name them)
-    with its text: ours, never the court's."""
+    """The case's premises that the sources do not show, each by number (as the steps name
+    them) with its text: ours, never the court's."""
     t = messages(lang)
     colon = "：" if lang == "zh-CN" else ": "
     rows = [
-        Text(f"{a.id}", style="cyan") + Text(f"{colon}{a.text(lang)}")
-        for a in judgment.case.file.assumptions
+        Text(str(n), style="cyan") + Text(f"{colon}{a.text(lang)}")
+        for n, a in enumerate(judgment.case.file.assumptions, 1)
     ]
     return Panel(
         Group(Text(t("cli.assumptions_note"), style="dim italic"), *rows),

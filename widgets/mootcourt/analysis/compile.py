@@ -26,7 +26,7 @@ from ..engine.issues import ISSUE_TESTS, IssueTest
 from ..engine.steps import Finding, Result
 from .branching import Invalid, Read, branches
 from .diagrams import Ask, Decided, Diagram, build, walk
-from .space import Facts, WorldSpace, closure, components, valid_assignments
+from .space import FALSE, TRUE, Facts, WorldSpace, closure
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -53,15 +53,18 @@ class LevelTree:
     given: Mapping[str, bool]
     root: Diagram[Outcome]
     space: WorldSpace
-    """the toggles the diagram reads, and what `requires` ties to them"""
-    outside: int
-    """how many valid ways there are of setting the toggles outside `space` (none of which
-    can change this level's result): every count over `space` is multiplied by it"""
+    """every world of the case (the sets below are its diagrams)"""
+    ids: tuple[str, ...]
+    """the toggles the diagram reads, and what `requires` ties to them: no other toggle can
+    change this level's result"""
     leaves: int
     """how many runs of the level the compilation took"""
     _liable: int | None = field(default=None, repr=False)
     cache: dict[str, object] = field(default_factory=dict, repr=False)
     """results computed from this tree alone (counts, conditions), kept across clicks"""
+    doctrine_reads: frozenset[str] = frozenset()
+    """the doctrine parameters some issue test read on some branch: what every count and
+    condition over this tree rests on, so the analysis can give their basis"""
 
     def outcome(self, world: Mapping[str, bool]) -> Outcome:
         """The level's outcome in a complete valid world (one walk down the diagram)."""
@@ -72,36 +75,30 @@ class LevelTree:
 
     @property
     def liable(self) -> int:
-        """The set of worlds (bits, see `space`) in which this level finds liability; only
-        its valid worlds are meaningful."""
+        """The set of worlds (a node of `space.bdd`) in which this level finds liability;
+        only its valid worlds are meaningful."""
         if self._liable is None:
             self._liable = self.worlds(lambda outcome: outcome[0])
         return self._liable
 
     def worlds(self, test: Callable[[Outcome], bool]) -> int:
-        """The set of worlds (below the given facts) whose outcome passes `test`: a few
-        operations per node of the diagram, never a loop over worlds."""
-        space = self.space
+        """The set of worlds (below the given facts) whose outcome passes `test`: one
+        operation per node of the diagram, never a loop over worlds."""
+        bdd = self.space.bdd
         memo: dict[int, int] = {}
 
         def below(node: Diagram[Outcome]) -> int:
             if node is None:
-                return 0
+                return FALSE
             if isinstance(node, Decided):
-                return space.full if test(node.value) else 0
+                return TRUE if test(node.value) else FALSE
             found = memo.get(id(node))
             if found is None:
-                off, on = below(node.off), below(node.on)
-                if off == on:
-                    found = off
-                else:
-                    found = (off and off & space.off[node.toggle]) | (
-                        on and on & space.on[node.toggle]
-                    )
+                found = bdd.choose(node.toggle, below(node.on), below(node.off))
                 memo[id(node)] = found
             return found
 
-        return below(self.root) & space.cube(self.given)
+        return bdd.AND(below(self.root), bdd.cube(self.given))
 
 
 def _result_key(found: Finding) -> tuple[Result, tuple[str, ...]]:
@@ -116,11 +113,15 @@ def _issue_diagram(
     test: IssueTest,
     defendant: str,
     given: Mapping[str, bool],
+    params: set[str],
 ) -> Diagram[Finding]:
     def run(read: Read) -> Finding:
         ctx = Context(case, level, doctrine, read=read)
         ctx.begin()
-        return test(ctx, defendant)
+        try:
+            return test(ctx, defendant)
+        finally:
+            params.update(ctx.doctrine_reads)
 
     return build(branches(case.toggles, run, given), _result_key)
 
@@ -136,13 +137,22 @@ def _walking(diagrams: Mapping[str, Diagram[Finding]]) -> IssueTest:
 
 
 def explore(
-    case: Case, level: str, doctrine: Doctrine, given: Mapping[str, bool] | None = None
+    case: Case,
+    level: str,
+    doctrine: Doctrine,
+    given: Mapping[str, bool] | None = None,
+    params: set[str] | None = None,
 ) -> tuple[Diagram[Outcome], int]:
-    """The level's reduced diagram below the facts `given`, and the number of runs it took."""
+    """The level's reduced diagram below the facts `given`, and the number of runs it took;
+    `params` collects the doctrine parameters the issue tests read."""
     given = dict(given or {})
+    params = set() if params is None else params
     tests = {
         issue: _walking(
-            {d: _issue_diagram(case, level, doctrine, test, d, given) for d in case.defendants}
+            {
+                d: _issue_diagram(case, level, doctrine, test, d, given, params)
+                for d in case.defendants
+            }
         )
         for issue, test in ISSUE_TESTS.items()
     }
@@ -173,16 +183,27 @@ def compile_level(
     if tree is None:
         if len(_TREES) >= _MAX_TREES:
             _TREES.clear()
-        root, runs = explore(case, level, doctrine, known)
+        params: set[str] = set()
+        root, runs = explore(case, level, doctrine, known, params)
         ids = closure(case.toggles, reads(root))
-        outside = 1
-        for group in components(case.toggles):
-            if group[0] not in ids:
-                outside *= valid_assignments(case.toggles, group, {})
-        space = _space(case, ids)
-        tree = LevelTree(level, doctrine, known, root, space, outside, runs)
+        tree = LevelTree(
+            level,
+            doctrine,
+            known,
+            root,
+            space_of(case),
+            ids,
+            runs,
+            doctrine_reads=frozenset(params),
+        )
         _TREES[key] = tree
     return tree
+
+
+def is_compiled(case: Case, level: str, doctrine: Doctrine, given: Facts | None = None) -> bool:
+    """Is this level's diagram already compiled (so looking worlds up in it is cheap)?"""
+    known = {t: v for t, v in (given or {}).items() if v is not None}
+    return _key(case, level, doctrine, known) in _TREES
 
 
 def reads(diagram: Diagram) -> set[str]:
@@ -199,20 +220,17 @@ def reads(diagram: Diagram) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=64)
-def _space(case: Case, ids: tuple[str, ...]) -> WorldSpace:
-    return WorldSpace(case.toggles, ids)
-
-
+@lru_cache(maxsize=16)
 def space_of(case: Case) -> WorldSpace:
-    """Every toggle of the case (for tests and benchmarks; the analysis uses smaller ones)."""
-    return _space(case, tuple(case.toggles))
+    """Every world of the case, in one diagram manager shared by its levels and doctrines
+    (a case is immutable; the manager's memo tables serve every later question)."""
+    return WorldSpace(case.toggles)
 
 
 def clear_caches() -> None:
     """Forget compiled diagrams (the benchmarks measure a cold analysis)."""
     _TREES.clear()
-    _space.cache_clear()
+    space_of.cache_clear()
 
 
 __all__ = ["Ask", "LevelTree", "Outcome", "compile_level", "explore", "outcome_of"]

@@ -73,17 +73,18 @@ def minimal_condition(tree: LevelTree, counts: LevelWorlds) -> Condition:
 
 def _minimal(tree: LevelTree, counts: LevelWorlds) -> Condition:
     space = tree.space
-    toggles = tuple(t for t in counts.relevant if t in space.bit)
+    bdd = space.bdd
+    toggles = tuple(t for t in counts.relevant if t in tree.ids)
     if not depends_only_on(tree, toggles):  # constraints can couple toggles: stay exact
-        toggles = space.ids
-    liable = tree.liable & space.valid
+        toggles = tree.ids
+    liable = bdd.AND(tree.liable, space.valid)
     if not liable:
         return Condition(tree.level, toggles, {}, (), never=True)
     common: Term = {}
     for t in toggles:
-        if liable & space.on[t] == liable:
+        if bdd.AND(liable, space.on(t)) == liable:
             common[t] = True
-        elif liable & space.off[t] == liable:
+        elif bdd.AND(liable, space.off(t)) == liable:
             common[t] = False
     free = tuple(t for t in toggles if t not in common)
     table = _table(tree, free)
@@ -91,27 +92,21 @@ def _minimal(tree: LevelTree, counts: LevelWorlds) -> Condition:
     condition = Condition(
         tree.level, toggles, common, tuple(_minimise(b, t, order) for b, t in _split(free, table))
     )
-    if _holds_in(condition, tree) & space.valid != liable:  # the valid worlds couple them
+    if bdd.AND(_holds_in(condition, tree), space.valid) != liable:  # the valid worlds couple
         whole = _table(tree, toggles)
         condition = Condition(tree.level, toggles, {}, (_minimise(toggles, whole, order),))
-    if _holds_in(condition, tree) & space.valid != liable:
+    if bdd.AND(_holds_in(condition, tree), space.valid) != liable:
         raise AssertionError(f"minimal condition for {tree.level} disagrees with the engine")
     return condition
 
 
 def _table(tree: LevelTree, toggles: Sequence[str]) -> set[int]:
     """The assignments of `toggles` (bit k: toggles[k] on) under which some valid world is
-    liable: liability projected onto them."""
+    liable: liability projected onto them (read off the diagram, one step per assignment)."""
     space = tree.space
-    liable = tree.liable & space.valid
+    liable = space.bdd.AND(tree.liable, space.valid)
     reachable = space.exists(liable, [t for t in space.ids if t not in toggles])
-    bits = reachable.to_bytes(space.size // 8 + 1, "little")
-    found = set()
-    for i in range(1 << len(toggles)):
-        world = sum(1 << space.bit[t] for k, t in enumerate(toggles) if i >> k & 1)
-        if bits[world >> 3] >> (world & 7) & 1:
-            found.add(i)
-    return found
+    return set(space.bdd.assignments(reachable, toggles))
 
 
 def _split(toggles: tuple[str, ...], table: set[int]) -> list[tuple[tuple[str, ...], set[int]]]:
@@ -197,12 +192,13 @@ def _minimise(toggles: tuple[str, ...], table: set[int], order: tuple[str, ...])
 def _holds_in(condition: Condition, tree: LevelTree) -> int:
     """The set of worlds in which the condition holds."""
     space = tree.space
+    bdd = space.bdd
     found = space.cube(condition.common) if not condition.never else 0
     for factor in condition.factors:
         either = 0
         for term in factor:
-            either |= space.cube(term)
-        found &= either
+            either = bdd.OR(either, space.cube(term))
+        found = bdd.AND(found, either)
     return found
 
 

@@ -37,13 +37,50 @@ class Move:
     parameter: str
     """a doctrine parameter, or `record`"""
     before: tuple[str, Basis]
-    """(value, basis) at the first level (for `record`: the level id, and the case's record
-    basis: `reported`, or `given` in a fictional case)"""
+    """(value, basis) at the first level (for `record`: the level id, and the basis of what
+    separates the records: the case's record basis, `reported` or `given` in a fictional
+    case, where evidence on the record does; `hypothetical` where only a hypothesis does)"""
     after: tuple[str, Basis]
     necessary: bool
     sufficient: bool
     pivotal: int
     """in how many of the orders this move is the one that turns the result"""
+
+    @property
+    def basis(self) -> str:
+        """The basis of the move itself: the weaker of its two ends. A move is needed only
+        relative to where it starts, so a reversal that needs a move away from a setting of
+        ours is our reconstruction, however well reported the setting it arrives at."""
+        return weakest(self.before[1], self.after[1])
+
+
+BASIS_STRENGTH = ("reported", "given", "inferred", "hypothetical", "override")
+"""from what a source or the case file says, to our reading, a hypothesis, the user's choice"""
+
+
+def weakest(*bases: str) -> str:
+    """The weakest of some bases (a conclusion is only as good as its weakest premise)."""
+    return max(bases, key=BASIS_STRENGTH.index)
+
+
+def record_basis(case: Case, facts: Facts) -> str:
+    """What separates the two courts' records in this world: evidence the sources report
+    (the case's record basis); only an assumption one judgment presupposes (ours or the
+    judgment's, never reported: our inference); or only a hypothesis (evidence off the record
+    that puts items before some courts), in which case the records differ only as a
+    hypothesis."""
+    separating = [
+        e
+        for e in case.file.evidence
+        if (getattr(e, "before", None) or getattr(e, "confines", None))
+        and e.on_record
+        and facts.get(e.id) is not False
+    ]
+    if any(e.kind != "assumption" for e in separating):
+        return case.record_basis
+    if separating:
+        return "inferred"
+    return "hypothetical"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +156,9 @@ def decompose(
     moves = []
     for name in names:
         if name == RECORD:
-            before: tuple[str, Basis] = (a, case.record_basis)  # type: ignore[assignment]
-            after: tuple[str, Basis] = (b, case.record_basis)  # type: ignore[assignment]
+            basis = record_basis(case, facts)
+            before: tuple[str, Basis] = (a, basis)  # type: ignore[assignment]
+            after: tuple[str, Basis] = (b, basis)  # type: ignore[assignment]
         else:
             before = (first.values[name], first.basis[name])
             after = (second.values[name], second.basis[name])

@@ -9,16 +9,18 @@ decomposition) is read off the compiled trees. The JSON shape is published as
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from ..doctrine import PARAMETERS
+from ..engine.evaluate import evaluate_level
 from ..errors import DoctrineError, WorldError
 from ..world import World
 from . import wording
 from .compile import LevelTree, compile_level
 from .conditions import Condition, minimal_condition
-from .decomposition import Decomposition, decompose
+from .decomposition import Decomposition, decompose, weakest
 from .sensitivity import FlipEffect, Settled, evaluated, sensitivity, settled
 from .space import Facts
 from .worlds import LevelWorlds, every_world
@@ -78,16 +80,24 @@ class Explanation:
     sensitivity: tuple[FlipEffect, ...]
     settled: Mapping[str, Settled]
     decomposition: tuple[Decomposition, ...]
+    settings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """level -> the doctrine parameters its figures rest on -> their basis"""
+
+    def basis(self, level: str) -> str:
+        """The weakest basis among the settings a level's figures rest on."""
+        return weakest(self.case.record_basis, *self.settings.get(level, {}).values())
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON of `mootcourt explain --json` (see `schemas/explain.schema.json`)."""
         case = self.case
+        settings = self.settings
+        bases = {lv: self.basis(lv) for lv in self.levels}
         return {
             "case": case.id,
             "lang": lang,
             "levels": list(self.levels),
             "world": {t: _fact(v) for t, v in self.facts.items()},
-            "sensitivity": [_effect(case, e, lang) for e in self.sensitivity],
+            "sensitivity": [_effect(case, e, lang, bases) for e in self.sensitivity],
             "worlds": {lv: {"valid": c.valid, "liable": c.liable} for lv, c in self.counts.items()},
             "irrelevant": {lv: list(c.irrelevant) for lv, c in self.counts.items()},
             "influence": {lv: dict(c.influence) for lv, c in self.counts.items()},
@@ -97,18 +107,27 @@ class Explanation:
                 for lv, c in self.conditions.items()
             },
             "condition_text": {
-                lv: wording.condition(case, c, lang) for lv, c in self.conditions.items()
+                lv: wording.condition(case, c, lang, settings.get(lv))
+                for lv, c in self.conditions.items()
             },
             "settled": {
                 lv: {
                     "settled": s.settled,
                     "liable": s.result,
                     "depends_on": list(s.depends_on),
-                    "text": wording.settled(case, s, lang),
+                    "text": wording.settled(case, s, lang, settings.get(lv)),
                 }
                 for lv, s in self.settled.items()
             },
             "decomposition": [_decomposition(case, d, lang) for d in self.decomposition],
+            "basis": {
+                lv: {
+                    "basis": bases[lv],
+                    "settings": dict(settings.get(lv, {})),
+                    "text": wording.level_basis(case, lv, settings.get(lv, {}), lang),
+                }
+                for lv in self.levels
+            },
         }
 
     def flips(self) -> dict[str, list[str]]:
@@ -147,6 +166,14 @@ def explain(
         if any(v is None for v in full.values()):
             raise WorldError("unknown facts need the compiled analysis")
         now, effects = evaluated(case, doctrines, chosen, full)
+        reads = {
+            lv: {
+                p
+                for step in evaluate_level(case, lv, doctrines[lv], full.__getitem__).steps
+                for p in step.doctrine_reads
+            }
+            for lv in chosen
+        }
         return Explanation(
             case=case,
             facts=full,
@@ -158,6 +185,7 @@ def explain(
             sensitivity=effects,
             settled={lv: Settled(lv, now[lv][0], ()) for lv in chosen},
             decomposition=tuple(decompose(case, pair, doctrines, full) for pair in pairs),
+            settings={lv: settings_of(doctrines[lv], reads[lv]) for lv in chosen},
         )
     trees = {lv: compile_level(case, lv, doctrines[lv]) for lv in chosen}
     counts = {lv: every_world(tree) for lv, tree in trees.items()}
@@ -173,14 +201,22 @@ def explain(
         sensitivity=sensitivity(trees, full),
         settled={lv: settled(tree, full) for lv, tree in trees.items()},
         decomposition=tuple(decompose(case, pair, doctrines, full) for pair in pairs),
+        settings={
+            lv: settings_of(doctrines[lv], tree.doctrine_reads) for lv, tree in trees.items()
+        },
     )
+
+
+def settings_of(doctrine: Doctrine, read: set[str] | frozenset[str]) -> dict[str, str]:
+    """The parameters read, in the catalogue's order, each with its basis at this level."""
+    return {p: doctrine.basis[p] for p in PARAMETERS if p in read}
 
 
 def _fact(value: bool | None) -> bool | str:
     return "unknown" if value is None else value
 
 
-def _effect(case: Case, effect: FlipEffect, lang: str) -> dict[str, Any]:
+def _effect(case: Case, effect: FlipEffect, lang: str, bases: Mapping[str, str]) -> dict[str, Any]:
     flip = effect.flip
     return {
         "toggle": effect.toggle,
@@ -198,7 +234,7 @@ def _effect(case: Case, effect: FlipEffect, lang: str) -> dict[str, Any]:
             }
             for lv, c in effect.levels.items()
         },
-        "text": wording.flip(case, effect, lang),
+        "text": wording.flip(case, effect, lang, bases),
     }
 
 
@@ -216,6 +252,7 @@ def _decomposition(case: Case, found: Decomposition, lang: str) -> dict[str, Any
                 "necessary": m.necessary,
                 "sufficient": m.sufficient,
                 "pivotal": m.pivotal,
+                "basis": m.basis,
             }
             for m in found.moves
         ],

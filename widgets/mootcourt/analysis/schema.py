@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Basis = Literal["reported", "inferred", "given", "override"]
+Basis = Literal["reported", "inferred", "given", "override", "hypothetical"]
+"""`hypothetical`: what separates two courts' records is only a hypothesis of the case file"""
 LevelResult = bool | None
 """true: liable; false: not liable; null: open (it depends on unknown facts)"""
 
@@ -67,6 +68,10 @@ class MoveReport(_Strict):
     necessary: bool
     sufficient: bool
     pivotal: int = Field(description="in how many orders this move turns the result")
+    basis: Basis = Field(
+        description="the move's own basis, the weaker of its two ends: a move needed only "
+        "because the first court's setting is ours is not a reported need"
+    )
 
 
 class SubsetReport(_Strict):
@@ -91,6 +96,14 @@ class DecompositionReport(_Strict):
     text: str
 
 
+class LevelBasis(_Strict):
+    basis: Basis = Field(description="the weakest basis among the settings below")
+    settings: dict[str, Basis] = Field(
+        description="the doctrine parameters this level's figures and sentences rest on"
+    )
+    text: str
+
+
 class ExplainReport(_Strict):
     """The what-if analysis of one case in one (possibly partial) world, in one language."""
 
@@ -109,3 +122,7 @@ class ExplainReport(_Strict):
     condition_text: dict[str, str]
     settled: dict[str, SettledReport]
     decomposition: list[DecompositionReport]
+    basis: dict[str, LevelBasis] = Field(
+        description="per level, the basis of the doctrine its counts, conditions and flips "
+        "rest on (their sentences say so too)"
+    )

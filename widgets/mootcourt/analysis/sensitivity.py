@@ -34,17 +34,18 @@ def result_in(tree: LevelTree, facts: Facts) -> LevelResult:
     if _complete(tree, facts):
         return tree.outcome(facts)[0]  # type: ignore[arg-type]
     space = tree.space
-    worlds = space.cube(facts) & space.valid
+    bdd = space.bdd
+    worlds = bdd.AND(space.cube(facts), space.valid)
     if not worlds:
         raise WorldError("no valid world has these facts: a toggle is on without what it requires")
-    liable = tree.liable & worlds
+    liable = bdd.AND(tree.liable, worlds)
     if not liable:
         return False
     return True if liable == worlds else None
 
 
 def _complete(tree: LevelTree, facts: Facts) -> bool:
-    return all(facts.get(t) is not None for t in tree.space.toggles)
+    return all(facts.get(t) is not None for t in tree.ids)
 
 
 def first_difference(a: Outcome, b: Outcome) -> str | None:
@@ -92,7 +93,7 @@ def sensitivity(trees: Mapping[str, LevelTree], facts: Facts) -> tuple[FlipEffec
     first = next(iter(trees.values()))
     toggles = first.space.toggles
     now = {level: result_in(tree, facts) for level, tree in trees.items()}
-    complete = _complete(first, facts)
+    complete = all(facts.get(t) is not None for t in toggles)
     outcomes = {level: tree.outcome(facts) for level, tree in trees.items()} if complete else {}
     effects = []
     for t in toggles:
@@ -132,17 +133,18 @@ class Settled:
 def settled(tree: LevelTree, facts: Facts) -> Settled:
     """Is the level's result the same whatever the unknown facts turn out to be?"""
     space = tree.space
+    bdd = space.bdd
     result = result_in(tree, facts)
     if result is not None:
         return Settled(tree.level, result, ())
-    worlds = space.cube(facts) & space.valid
-    liable = tree.liable & worlds
-    unknowns = [t for t in space.ids if facts.get(t) is None]
+    worlds = bdd.AND(space.cube(facts), space.valid)
+    liable = bdd.AND(tree.liable, worlds)
+    unknowns = [t for t in tree.ids if facts.get(t) is None]
     hangs_on = []
     for u in unknowns:
         # worlds with u off whose twin with u on is also possible, and the result differs
-        pairs = worlds & space.off[u] & space.forced(worlds, u, True)
-        if pairs & (liable ^ space.forced(liable, u, True)):
+        pairs = bdd.AND(bdd.AND(worlds, space.off(u)), space.forced(worlds, u, True))
+        if bdd.AND(pairs, bdd.XOR(liable, space.forced(liable, u, True))):
             hangs_on.append(u)
     return Settled(tree.level, None, tuple(hangs_on or unknowns))
 

@@ -1,25 +1,25 @@
-"""Sets of worlds as the bits of one Python integer, over the toggles that matter.
+"""Sets of worlds as binary decision diagrams over a case's toggles (`bdd`).
 
-World number `w` has toggle `ids[i]` on exactly when bit `i` of `w` is set; a set of worlds
-is an integer whose bit `w` is set when world `w` belongs to it. Asking "in how many valid
-worlds is the platform liable?" is then one AND and one `bit_count`, and flipping a toggle in
-every world at once is a shift. This is how the analysis avoids looping Python over 2^n
-worlds: numpy is not a dependency of the kit, and integers of 2^18 bits (32 KB) are fast.
+A set of worlds is a node of the case's one diagram manager: "in how many valid worlds is
+the platform liable?" is one AND and one count, and flipping a toggle in every world at once
+is a cofactor. Each costs time in proportion to the diagrams' nodes, which grow with the
+rules the courts apply, not with the 2^n worlds: a case with seven more hypothetical parties
+has 128 times the worlds and diagrams a few nodes larger.
 
-A level's result depends only on the toggles its compiled diagram reads, so each level gets
-a space over those toggles and whatever is tied to them by `requires` (a requirement never
-crosses out of a space). The toggles outside are free: each valid way of setting them
-multiplies every count by the same factor (`outside`), and none of them can change the
-result. This keeps the integers small when a case grows hypotheticals a level never reads.
+A level's result depends only on the toggles its compiled diagram reads (`LevelTree.ids`,
+with whatever `requires` ties to them); the other toggles can never change it, so every
+question about the level is asked over those toggles only, and counts are over every toggle
+of the case (the free ones multiply them, exactly).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import random
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
 
 from ..world import Toggle
+from .bdd import BDD, FALSE, TRUE
 
 Facts = Mapping[str, bool | None]
 """A possibly partial world: toggle id -> on, off, or None for unknown (absent = unknown)."""
@@ -92,97 +92,71 @@ def closure(toggles: Mapping[str, Toggle], support: Iterable[str]) -> tuple[str,
     return tuple(t for t in toggles if t in keep)
 
 
-def valid_assignments(toggles: Mapping[str, Toggle], group: Sequence[str], facts: Facts) -> int:
-    """How many ways of setting `group` (one `requires` component) agree with the known
-    facts and meet every requirement."""
-    count = 0
-    for values in product((False, True), repeat=len(group)):
-        world = dict(zip(group, values, strict=True))
-        if any(facts.get(t) is not None and facts[t] != world[t] for t in group):
-            continue
-        if all(not world[t] or all(world[n] for n in toggles[t].requires) for t in group):
-            count += 1
-    return count
-
-
 class WorldSpace:
-    """The 2^n worlds of some toggles (closed under `requires`), with the valid ones."""
+    """Every world of a case's toggles, as sets in one diagram manager, with the valid ones
+    (those that meet every `requires`)."""
 
-    def __init__(self, toggles: Mapping[str, Toggle], ids: Sequence[str] | None = None) -> None:
+    def __init__(self, toggles: Mapping[str, Toggle]) -> None:
         self.toggles = toggles
-        self.ids: tuple[str, ...] = tuple(toggles if ids is None else ids)
-        self.bit: dict[str, int] = {t: i for i, t in enumerate(self.ids)}
-        self.size = 1 << len(self.ids)
-        self.full = (1 << self.size) - 1
-        self.on: dict[str, int] = {t: self._literal(i) for t, i in self.bit.items()}
-        """toggle -> the set of worlds in which it is on"""
-        self.off: dict[str, int] = {t: self.full ^ m for t, m in self.on.items()}
-        """toggle -> the set of worlds in which it is off (`~` on big integers is slow)"""
-        valid = self.full
-        for t in self.ids:
+        self.ids: tuple[str, ...] = tuple(toggles)
+        self.bdd = BDD(self.ids)
+        bdd = self.bdd
+        valid = TRUE
+        for t in reversed(self.ids):  # bottom up: the conjunction stays small
             for need in toggles[t].requires:
-                if need not in self.bit:
-                    raise ValueError(f"'{t}' requires '{need}', which is outside this space")
-                valid &= self.off[t] | self.on[need]
+                valid = bdd.AND(valid, bdd.OR(bdd.var(t, False), bdd.var(need)))
         self.valid = valid
-        self.dependents = {
-            t: tuple(u for u in deps if u in self.bit)
-            for t, deps in dependents(toggles).items()
-            if t in self.bit
-        }
+        self.dependents = dependents(toggles)
 
-    def _literal(self, i: int) -> int:
-        half = 1 << i
-        mask = ((1 << half) - 1) << half  # one period: 2^i worlds off, then 2^i on
-        width = half << 1
-        while width < self.size:
-            mask |= mask << width
-            width <<= 1
-        return mask
+    def __repr__(self) -> str:
+        return f"<WorldSpace {len(self.ids)} toggles>"
+
+    def on(self, toggle: str) -> int:
+        """The worlds in which `toggle` is on."""
+        return self.bdd.var(toggle)
+
+    def off(self, toggle: str) -> int:
+        """The worlds in which `toggle` is off."""
+        return self.bdd.var(toggle, False)
 
     def cube(self, facts: Facts) -> int:
-        """The worlds that agree with every known fact about this space's toggles."""
-        mask = self.full
-        for t, value in facts.items():
-            if value is None or t not in self.bit:
-                continue
-            mask &= self.on[t] if value else self.off[t]
-        return mask
+        """The worlds that agree with every known fact."""
+        return self.bdd.cube(facts)
 
-    def index(self, facts: Facts) -> int:
-        """The number of a complete world (toggles outside the space are ignored)."""
-        return sum(1 << self.bit[t] for t, v in facts.items() if v and t in self.bit)
+    def count(self, worlds: int) -> int:
+        """How many worlds of the case (every toggle set) the set holds."""
+        return self.bdd.count(worlds)
 
-    def world_at(self, index: int) -> dict[str, bool]:
-        return {t: bool(index >> i & 1) for t, i in self.bit.items()}
+    def contains(self, worlds: int, world: Mapping[str, bool]) -> bool:
+        """Is this complete world in the set?"""
+        return self.bdd.holds(worlds, world.__getitem__)
 
-    def members(self, worlds: int) -> Iterable[int]:
-        """The numbers of the worlds in a set, lowest first (for tests and small sets)."""
-        bits = worlds.to_bytes(self.size // 8 + 1, "little")
-        return (n for n in range(self.size) if bits[n >> 3] >> (n & 7) & 1)
+    def sample(self, worlds: int, n: int, seed: int) -> list[dict[str, bool]]:
+        """`n` worlds drawn uniformly from a set (seeded: a failing test reproduces)."""
+        rng = random.Random(seed)
+        return [self.bdd.sample(worlds, rng) for _ in range(n)]
 
-    # Cofactors: a set of worlds read with one toggle forced, for every world at once.
+    def members(self, worlds: int) -> Iterator[dict[str, bool]]:
+        """Every world of a set (for tests over small cases)."""
+        for bits in self.bdd.assignments(worlds, self.ids):
+            yield {t: bool(bits >> i & 1) for i, t in enumerate(self.ids)}
+
+    # Cofactors: a set of worlds read with toggles forced, for every world at once.
 
     def forced(self, worlds: int, toggle: str, value: bool) -> int:
         """The worlds `w` such that `w` with `toggle` set to `value` is in `worlds`."""
-        shift = 1 << self.bit[toggle]
-        if value:
-            half = worlds & self.on[toggle]
-            return half | (half >> shift)
-        half = worlds & self.off[toggle]
-        return half | (half << shift)
+        return self.bdd.restrict(worlds, {toggle: value})
 
     def exists(self, worlds: int, toggles: Iterable[str]) -> int:
         """The worlds that some value of `toggles` (the rest kept) brings into `worlds`."""
-        for t in toggles:
-            worlds = self.forced(worlds, t, True) | self.forced(worlds, t, False)
-        return worlds
+        return self.bdd.exists(worlds, toggles)
 
     def flipped_worlds(self, worlds: int, toggle: str, to: bool) -> int:
         """For every world `w`: is `w` with `toggle` turned to `to` (off cascading to what
         requires it) in `worlds`? Used to count, over every world, the flips that matter."""
         if to:
-            return self.forced(worlds, toggle, True)
-        for t in (toggle, *self.dependents[toggle]):
-            worlds = self.forced(worlds, t, False)
-        return worlds
+            return self.bdd.restrict(worlds, {toggle: True})
+        return self.bdd.restrict(
+            worlds, dict.fromkeys((toggle, *self.dependents[toggle]), False)
+        )
+

@@ -37,13 +37,24 @@ def render_explanation(report: Explanation, lang: str, console: Console) -> None
     console.print(_sensitivity(report, lang))
     console.print(_worlds(report, lang))
     console.print(_influence(report, lang))
+    # every figure above rests on each court's doctrine: say which settings are not reported
+    lines = [
+        wording.level_basis(case, lv, report.settings.get(lv, {}), lang) for lv in report.levels
+    ]
+    console.print(Panel(Text("\n".join(lines)), title=t("analysis.heading.basis"), box=box.ROUNDED))
     if report.conditions:
-        lines = [wording.condition(case, c, lang) for c in report.conditions.values()]
+        lines = [
+            wording.condition(case, c, lang, report.settings.get(lv))
+            for lv, c in report.conditions.items()
+        ]
         console.print(
             Panel(Text("\n\n".join(lines)), title=t("analysis.heading.conditions"), box=box.ROUNDED)
         )
     if any(f is None for f in report.facts.values()):
-        lines = [wording.settled(case, s, lang) for s in report.settled.values()]
+        lines = [
+            wording.settled(case, s, lang, report.settings.get(lv))
+            for lv, s in report.settled.items()
+        ]
         console.print(
             Panel(Text("\n".join(lines)), title=t("analysis.heading.settled"), box=box.ROUNDED)
         )

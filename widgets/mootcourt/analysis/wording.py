@@ -6,12 +6,13 @@ from the case file, so a new case reads correctly without touching this module.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..engine.texts import join
 from ..i18n import messages
 from .conditions import Condition, Term
-from .decomposition import RECORD, Decomposition
+from .decomposition import RECORD, Decomposition, Move
 from .sensitivity import FlipEffect, LevelResult, Settled
 
 if TYPE_CHECKING:
@@ -42,9 +43,17 @@ def term(case: Case, product: Term, lang: str) -> str:
     return messages(lang)("analysis.and").join(fact(case, t, v, lang) for t, v in product.items())
 
 
-def condition(case: Case, found: Condition, lang: str) -> str:
+def condition(
+    case: Case, found: Condition, lang: str, settings: Mapping[str, str] | None = None
+) -> str:
     """'Second instance (...) finds the platform liable exactly when: A and B; and one of:
-    (1) ...; or (2) ...' (common facts first, then one clause per independent factor)."""
+    (1) ...; or (2) ...' (common facts first, then one clause per independent factor),
+    followed by the doctrine settings it rests on that no source reports (`settings`:
+    parameter -> basis, as `level_settings` gives them)."""
+    return _resting(case, _condition(case, found, lang), settings or {}, lang)
+
+
+def _condition(case: Case, found: Condition, lang: str) -> str:
     t = messages(lang)
     who = dict(court=court(case, found.level, lang), defendants=defendants(case, lang))
     if found.never:
@@ -70,18 +79,82 @@ def result(value: LevelResult, lang: str) -> str:
     return messages(lang)(f"analysis.result.{key}")
 
 
-def settled(case: Case, found: Settled, lang: str) -> str:
+def settled(
+    case: Case, found: Settled, lang: str, settings: Mapping[str, str] | None = None
+) -> str:
     t = messages(lang)
     where = court(case, found.level, lang)
     if found.settled:
-        return t("analysis.settled", court=where, result=result(found.result, lang))
-    facts = join([case.label(u, lang) for u in found.depends_on], lang, long=True)
-    return t("analysis.open", court=where, facts=facts)
+        text = t("analysis.settled", court=where, result=result(found.result, lang))
+    else:
+        facts = join([case.label(u, lang) for u in found.depends_on], lang, long=True)
+        text = t("analysis.open", court=where, facts=facts)
+    return _resting(case, text, settings or {}, lang)
 
 
-def flip(case: Case, effect: FlipEffect, lang: str) -> str:
-    """What turning one toggle over does, in one sentence."""
+def _ours(case: Case, settings: Mapping[str, str]) -> dict[str, str]:
+    """The settings no source (or, in a fictional case, the case file) gives."""
+    return {p: b for p, b in settings.items() if b != case.record_basis}
+
+
+def _resting(case: Case, sentence: str, settings: Mapping[str, str], lang: str) -> str:
+    """A sentence, then the settings it rests on that are not the record's, with their
+    basis: a count or a condition is only as reported as the doctrine behind it."""
+    ours = _ours(case, settings)
+    if not ours:
+        return sentence
     t = messages(lang)
+    space = "" if lang == "zh-CN" else " "
+    return (
+        sentence
+        + space
+        + t(
+            "analysis.basis.rests",
+            record=t(f"basis.{case.record_basis}"),
+            settings=setting_names(ours, lang),
+        )
+    )
+
+
+def setting_names(settings: Mapping[str, str], lang: str) -> str:
+    """'attribution test and fault rule (our inference); what rebuts fault (set by you)',
+    grouped by basis so that each label is printed once."""
+    groups: dict[str, list[str]] = {}
+    for parameter, basis in settings.items():
+        groups.setdefault(basis, []).append(move_name(parameter, lang))
+    t = messages(lang)
+    parts = [
+        t(
+            "analysis.basis.group" if len(names) > 1 else "analysis.basis.one",
+            names=join(names, lang),
+            basis=t(f"basis.{basis}"),
+        )
+        for basis, names in groups.items()
+    ]
+    return ("；" if lang == "zh-CN" else "; ").join(parts)
+
+
+def level_basis(case: Case, level: str, settings: Mapping[str, str], lang: str) -> str:
+    """One sentence per court: on what basis the doctrine behind its figures rests."""
+    t = messages(lang)
+    where = court(case, level, lang)
+    ours = _ours(case, settings)
+    if not ours:
+        return t("analysis.basis.all", court=where, basis=t(f"basis.{case.record_basis}"))
+    return t(
+        "analysis.basis.some",
+        court=where,
+        record=t(f"basis.{case.record_basis}"),
+        settings=setting_names(ours, lang),
+    )
+
+
+def flip(case: Case, effect: FlipEffect, lang: str, bases: Mapping[str, str] | None = None) -> str:
+    """What turning one toggle over does, in one sentence; each court's change is marked
+    with the basis of its doctrine (`bases`: level -> the weakest basis of its settings)
+    where that is not the record's."""
+    t = messages(lang)
+    bases = bases or {}
     label = case.label(effect.toggle, lang)
     if effect.flip is None:
         return t("analysis.flip.unknown", toggle=label)
@@ -103,10 +176,12 @@ def flip(case: Case, effect: FlipEffect, lang: str) -> str:
             if change.issue
             else ""
         )
+        basis = bases.get(level, case.record_basis)
+        mark = basis_note(basis, lang) if basis != case.record_basis else ""
         changes.append(
             t(
                 "analysis.flip.change",
-                court=case.levels[level].label(lang),
+                court=case.levels[level].label(lang) + mark,
                 before=result(change.before, lang),
                 after=result(change.after, lang),
                 where=where,
@@ -138,9 +213,9 @@ def decomposition(case: Case, found: Decomposition, lang: str) -> str:
     if not found.reversal:
         return head + t("analysis.decomposition.no_reversal")
 
-    def named(moves: list) -> str:
+    def named(moves: list[Move]) -> str:
         return join(
-            [f"{move_name(m.parameter, lang)}{basis_note(m.after[1], lang)}" for m in moves],
+            [move_name(m.parameter, lang) + _move_basis(case, found, m, lang) for m in moves],
             lang,
             long=True,
         )
@@ -152,6 +227,25 @@ def decomposition(case: Case, found: Decomposition, lang: str) -> str:
         necessary=named(necessary),
         sufficient=named(sufficient),
     )
+
+
+def _move_basis(case: Case, found: Decomposition, move: Move, lang: str) -> str:
+    """' (reported)' where both ends share a basis, else each court's: a move needed only
+    because the first court's setting is ours is not a reported need."""
+    (_, before), (_, after) = move.before, move.after
+    if before == after:
+        return basis_note(before, lang)
+    t = messages(lang)
+    a, b = found.levels
+    left, right = ("（", "）") if lang == "zh-CN" else (" (", ")")
+    ends = t(
+        "analysis.basis.ends",
+        first=case.levels[a].label(lang),
+        first_basis=t(f"basis.{before}"),
+        second=case.levels[b].label(lang),
+        second_basis=t(f"basis.{after}"),
+    )
+    return f"{left}{ends}{right}"
 
 
 def basis_note(basis: str, lang: str) -> str:

@@ -4,7 +4,7 @@ A toggle's influence on a level is the number of valid worlds in which flipping 
 student can (turning it off turns off what requires it; it cannot be turned on while what it
 requires is off), changes whether the level finds liability. A toggle with no influence is
 irrelevant to that level: no world exists in which it matters. Everything is a handful of
-operations on sets of worlds (`space`), never a loop over worlds.
+operations on sets of worlds (`space`: decision diagrams), never a loop over worlds.
 """
 
 from __future__ import annotations
@@ -39,34 +39,32 @@ def every_world(tree: LevelTree) -> LevelWorlds:
     if isinstance(found, LevelWorlds):
         return found
     space = tree.space
+    bdd = space.bdd
     valid = space.valid
-    liable = tree.liable & valid
+    liable = bdd.AND(tree.liable, valid)
     influence = dict.fromkeys(space.toggles, 0)
-    for t in space.ids:
-        changed = liable ^ space.flipped_worlds(liable, t, False)
-        count = (valid & space.on[t] & changed).bit_count()
-        can_turn_on = valid & space.off[t]
+    for t in tree.ids:
+        turned_off = space.flipped_worlds(liable, t, False)
+        count = space.count(bdd.AND(bdd.AND(valid, space.on(t)), bdd.XOR(liable, turned_off)))
+        can_turn_on = bdd.AND(valid, space.off(t))
         for need in space.toggles[t].requires:
-            can_turn_on &= space.on[need]
-        changed = liable ^ space.flipped_worlds(liable, t, True)
-        count += (can_turn_on & changed).bit_count()
-        influence[t] = count * tree.outside
-    found = LevelWorlds(
-        tree.level,
-        valid.bit_count() * tree.outside,
-        liable.bit_count() * tree.outside,
-        influence,
-    )
+            can_turn_on = bdd.AND(can_turn_on, space.on(need))
+        turned_on = space.flipped_worlds(liable, t, True)
+        count += space.count(bdd.AND(can_turn_on, bdd.XOR(liable, turned_on)))
+        influence[t] = count
+    found = LevelWorlds(tree.level, space.count(valid), space.count(liable), influence)
     tree.cache["worlds"] = found
     return found
 
 
 def depends_only_on(tree: LevelTree, toggles: tuple[str, ...]) -> bool:
     """Is the level's result, over the valid worlds, a function of `toggles` alone? (No two
-    valid worlds that agree on them differ in result; toggles outside the tree's space never
+    valid worlds that agree on them differ in result; toggles outside the tree's own never
     change it.)"""
     space = tree.space
-    liable = tree.liable & space.valid
-    not_liable = space.valid ^ liable
-    others = [t for t in space.ids if t not in toggles]
-    return not (space.exists(liable, others) & space.exists(not_liable, others))
+    bdd = space.bdd
+    valid = space.exists(space.valid, [t for t in space.ids if t not in tree.ids])
+    liable = bdd.AND(tree.liable, valid)
+    not_liable = bdd.AND(valid, bdd.NOT(liable))
+    others = [t for t in tree.ids if t not in toggles]
+    return bdd.AND(space.exists(liable, others), space.exists(not_liable, others)) == 0

@@ -1,5 +1,6 @@
 """The reasoning engine: doctrines, issue tests, evaluation and the reasoning trace."""
 
+from .counting import Runs, counting
 from .datamatrix import SourceAnalysis, possible_sources
 from .evaluate import DoctrineOverrides, evaluate
 from .judgment import DefendantJudgment, Divergence, Judgment, LevelJudgment
@@ -12,8 +13,10 @@ __all__ = [
     "Judgment",
     "LevelJudgment",
     "Result",
+    "Runs",
     "SourceAnalysis",
     "Step",
+    "counting",
     "evaluate",
     "possible_sources",
 ]

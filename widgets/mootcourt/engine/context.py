@@ -13,9 +13,9 @@ tests make, so compiling through it can never disagree with evaluating world by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..doctrine import Doctrine
 from ..world import World
@@ -24,12 +24,15 @@ if TYPE_CHECKING:
     from ..case import Case
     from ..casefile import Evidence
 
+T = TypeVar("T")
+
 
 class Context:
     """One level's view of one world: the case, the doctrine, and a record of every read."""
 
     __slots__ = (
         "_doctrine",
+        "_memo",
         "_read",
         "case",
         "doctrine",
@@ -59,6 +62,30 @@ class Context:
         self._read: Callable[[str], bool] = read or world.__getitem__  # type: ignore[union-attr]
         self.reads: set[str] = set()
         self.doctrine_reads: set[str] = set()
+        self._memo: dict[Hashable, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` (a pure function of what it reads through this context), once per
+        run of the level: the world and doctrine never change within a run, so a later step
+        asking again gets the same value, and the reads it rested on are recorded for that
+        step too (its trace stays exact: the analysis's read hook already decided them)."""
+        found = self._memo.get(key)
+        if found is not None:
+            value, reads, doctrine_reads = found
+            self.reads.update(reads)
+            self.doctrine_reads.update(doctrine_reads)
+            return value  # type: ignore[return-value]
+        outer, outer_doctrine = self.reads, self.doctrine_reads
+        self.reads, self.doctrine_reads = set(), set()
+        try:
+            value = compute()
+            inner, inner_doctrine = self.reads, self.doctrine_reads
+        finally:
+            outer.update(self.reads)
+            outer_doctrine.update(self.doctrine_reads)
+            self.reads, self.doctrine_reads = outer, outer_doctrine
+        self._memo[key] = (value, frozenset(inner), frozenset(inner_doctrine))
+        return value
 
     def on(self, toggle_id: str) -> bool:
         """Is this item of evidence in, or this party present, in the world, and (for

@@ -168,7 +168,14 @@ def possible_sources(ctx: Context) -> SourceAnalysis:
     Under `party_level` only presence matters (a party that handles any of the plaintiff's
     data keeps doubt alive), so the holdings are not read at all: the step then depends on
     no evidence about who holds what, as with a court that never looked at it.
+
+    Read once per run of a level (each defendant's steps ask again, and record the same
+    reads: `Context.remembered`).
     """
+    return ctx.remembered("possible_sources", lambda: _possible_sources(ctx))
+
+
+def _possible_sources(ctx: Context) -> SourceAnalysis:
     case = ctx.case
     rule = ctx.param("attribution")
     present = [*case.defendants, *(h for h in case.handlers if ctx.on(h))]

@@ -3,8 +3,9 @@
 A court's steps give its reasons; what it orders belongs to the operative part of the
 judgment. For each appeal level this module says, in the court's idiom, whether the appeal is
 allowed or dismissed, on what ground (an error in applying the law, where the courts differ in
-doctrine; facts varied in the light of evidence new on appeal, where they differ in evidence:
-CPL Art. 177(1)(1)/(2)), and what is ordered. The ground is read from the divergence between
+doctrine; facts varied in the light of evidence new on appeal, where they differ in evidence;
+the facts found in error, where one judgment rests on a premise the other does not: CPL Art.
+177(1)(1)/(2)), and what is ordered. The ground is read from the divergence between
 the two levels, so it is never asserted where the levels agree.
 """
 
@@ -17,7 +18,7 @@ from .rules import rules_for
 from .texts import Cite, Message, msg, render
 
 if TYPE_CHECKING:
-    from .judgment import Judgment, LevelJudgment
+    from .judgment import Divergence, Judgment, LevelJudgment
 
 
 def _same(a: LevelJudgment, b: LevelJudgment) -> bool:
@@ -32,6 +33,44 @@ def _reasons_differ(a: LevelJudgment, b: LevelJudgment) -> bool:
     """Did the two courts read some doctrine parameter differently on the way?"""
     read = {p for lv in (a, b) for s in lv.steps for p in s.doctrine_reads}
     return any(a.doctrine[p] != b.doctrine[p] for p in read)
+
+
+def _granted_in_full(level: LevelJudgment) -> tuple[set[tuple[str, str]], int]:
+    """Which (claim, defendant) pairs the level grants in full, and how many pairs were
+    claimed. A money claim awarded less than the sum claimed is granted only in part: the
+    rest must be dismissed too, or the operative part would leave it undecided."""
+    case = level.case
+    pairs = [
+        (claim, defendant)
+        for claim in case.file.claims
+        for defendant in (claim.against or list(case.defendants))
+    ]
+    full = set()
+    for claim, defendant in pairs:
+        dj = level.defendants[defendant]
+        if claim.id not in dj.remedies:
+            continue
+        awarded = dj.awarded.get(claim.id)
+        if claim.amount is not None and awarded is not None and awarded < claim.amount:
+            continue
+        full.add((claim.id, defendant))
+    return full, len(pairs)
+
+
+def _factual_differences(
+    judgment: Judgment, divergence: Divergence | None
+) -> tuple[list[str], list[str]]:
+    """The items behind a divergence that were before one court only, split into evidence
+    (new on appeal: CPL Art. 177(1)(2) facts varied) and assumptions one judgment presupposes
+    (a premise, ours or the judgment's: a difference in the facts found, never new evidence)."""
+    if divergence is None:
+        return [], []
+    items = [item for item, _ in divergence.evidence]
+    kinds = {item: judgment.case.evidence[item].kind for item in items}
+    return (
+        [i for i in items if kinds[i] != "assumption"],
+        [i for i in items if kinds[i] == "assumption"],
+    )
 
 
 def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
@@ -55,15 +94,24 @@ def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
         slot = "disposition.dismissed"
     else:
         law = bool(d and d.parameters)
-        facts = bool(d and d.evidence)
-        if law and facts:
-            key = "disposition.allowed.law_and_facts"
-        else:
-            key = "disposition.allowed.facts" if facts else "disposition.allowed.law"
-        grounds.append(msg(key, appellant=appellants))
-        if law and any(
-            a[1] not in RECORD_BASES or b[1] not in RECORD_BASES
-            for _, a, b in d.parameters  # type: ignore[union-attr]
+        new_evidence, premises = _factual_differences(judgment, d)
+        # an assumption one judgment presupposes is a finding of fact the courts differ on,
+        # never "evidence new on appeal": only evidence before the appeal alone is that
+        facts = "facts" if new_evidence else "findings" if premises else ""
+        ground = f"law_and_{facts}" if law and facts else facts or "law"
+        granted, claimed = _granted_in_full(here)
+        before, _ = _granted_in_full(below)
+        # defendants who appealed succeed in full only if wholly relieved; a plaintiff who
+        # appealed, only if every claim is granted in full
+        in_part = bool(before & granted) if liable_below else len(granted) < claimed
+        allowed = "disposition.allowed_in_part" if in_part else "disposition.allowed"
+        grounds.append(msg(f"{allowed}.{ground}", appellant=appellants))
+        if premises or (
+            law
+            and any(
+                a[1] not in RECORD_BASES or b[1] not in RECORD_BASES
+                for _, a, b in d.parameters  # type: ignore[union-attr]
+            )
         ):
             # no source gives the ground: it is read off divergences that are partly ours
             grounds.append(msg("note.disposition.ground_inferred"))
@@ -79,8 +127,11 @@ def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
                         remedies=list(dj.remedies),
                     )
                 )
-        if not here.liable:
+        # every claim is disposed of: what is not granted in full is dismissed
+        if not granted:
             orders.append(msg("disposition.claims_dismissed", plaintiff=[case.plaintiff]))
+        elif len(granted) < claimed:
+            orders.append(msg("disposition.other_claims_dismissed", plaintiff=[case.plaintiff]))
     cited = rules_for(case, level_id, slot)
     opener = (
         msg("disposition.judgment.rule", rule=Cite(cited)) if cited else msg("disposition.judgment")

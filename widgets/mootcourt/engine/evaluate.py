@@ -14,18 +14,24 @@ from typing import TYPE_CHECKING
 from ..casefile import ISSUES
 from ..errors import WorldError
 from .context import Context
+from .counting import ran_judgment, ran_level
 from .issues import ISSUE_TESTS, IssueTest
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
 from .liability import jointly_liable
 from .steps import AssumptionIndex, Result, Step
-from .texts import TEMPLATE_KEYS, Message, msg
+from .texts import TEMPLATE_KEYS, Message, Term, msg
 
 if TYPE_CHECKING:
     from ..case import Case
     from ..doctrine import Doctrine
     from ..world import World
 
-_NOT_REACHED = (msg("not_reached"),)
+
+def _not_reached(failed: str) -> tuple[Message, ...]:
+    """Why an issue is not reached: it names the issue that was not decided for the
+    plaintiff (after a failed attribution, the fault and remedy rows say so)."""
+    return (msg("not_reached", issue=Term("issue", failed)),)
+
 
 DoctrineOverrides = Mapping[str, Mapping[str, str]]
 """level id -> {parameter: value}: what `--doctrine LEVEL.PARAM=VALUE` sets"""
@@ -37,6 +43,7 @@ def evaluate(case: Case, world: World, doctrine: DoctrineOverrides | None = None
         raise WorldError(f"this world does not belong to case '{case.id}'")
     world.check()
     doctrine = case.doctrine_overrides(doctrine)
+    ran_judgment()
     levels = []
     for level_id in case.levels:
         preset = case.doctrine(level_id)
@@ -53,6 +60,7 @@ def _level(
     world: World,
     tests: Mapping[str, IssueTest] = ISSUE_TESTS,
 ) -> LevelJudgment:
+    ran_level()
     per_defendant: dict[str, DefendantJudgment] = {}
     reported = case.levels[level_id].reported_issues
     assumptions = AssumptionIndex.of(case)
@@ -61,6 +69,7 @@ def _level(
         granted: tuple[str, ...] = ()
         awarded: dict[str, float | None] = {}
         carry_on = True
+        failed = ""
         for issue in ISSUES:
             if not carry_on:
                 steps.append(
@@ -72,7 +81,7 @@ def _level(
                         None,
                         (),
                         (),
-                        _NOT_REACHED,
+                        _not_reached(failed),
                         level=level_id,
                         basis=case.record_basis,
                         case=case,
@@ -109,6 +118,7 @@ def _level(
                 )
             )
             carry_on = found.result.carries_on
+            failed = issue
             if issue == "remedy":
                 granted = tuple(found.remedies)
                 awarded = dict(found.awarded)

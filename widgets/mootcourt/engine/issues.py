@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..casefile import MONEY_REMEDIES, Claim, Evidence, Interval
 from ..doctrine import RECORD_BASES
@@ -33,8 +34,8 @@ from .datamatrix import (
 )
 from .rules import has_slot, rules_for
 from .steps import Finding, Result
-from .temporal import applies, dates, in_force
-from .texts import Cite, Message, Money, Term, Terms, msg
+from .temporal import applies, dates, decided_window, facts_window, in_force
+from .texts import Cite, Ids, Message, Money, Term, Terms, msg
 
 IssueTest = Callable[[Context, str], Finding]
 
@@ -111,7 +112,7 @@ def processor(ctx: Context, defendant: str) -> Finding:
     if earlier:
         notes.insert(0, msg("note.processor.earlier"))
     rules = _rules(ctx, "processor")
-    partners = case.joint_partners(defendant, ctx.level)
+    partners = _present_partners(ctx, defendant)
     joint: list[Message] = []
     joint_rules = _slot(ctx, "processor.joint") if partners else ()
     if joint_rules:
@@ -131,6 +132,15 @@ def processor(ctx: Context, defendant: str) -> Finding:
         ],
         evidence,
     )
+
+
+def _present_partners(ctx: Context, defendant: str) -> list[str]:
+    """The joint processors of a defendant that are in this world: a hypothetical partner
+    switched off processes with no one."""
+    case = ctx.case
+    return [
+        p for p in case.joint_partners(defendant, ctx.level) if p in case.defendants or ctx.on(p)
+    ]
 
 
 def _role_note(ctx: Context, party: str) -> list[Message]:
@@ -185,13 +195,15 @@ def _not_before(ctx: Context, weighed: list[str]) -> list[str]:
     return [t for t in weighed if t in ctx.case.evidence and not ctx.before_court(t)]
 
 
-def _procedure(ctx: Context, reads: set[str]) -> tuple[list[Message], list[str]]:
+def _procedure(ctx: Context, reads: set[str]) -> tuple[list[Message], list[str], list[str]]:
     """What the step says about evidence before each court: an item kept from this court by
     a procedural hypothesis, or produced for the first time on appeal (admitted where it bears
-    on a basic fact, and cross-examined)."""
+    on a basic fact, and cross-examined; where the law of the time had a competing rule, our
+    note names it). Returns the messages, the rules cited, and the rules named only in notes."""
     case = ctx.case
     messages: list[Message] = []
     rules: list[str] = []
+    see_also: list[str] = []
     hypotheses = [
         e
         for e in case.file.evidence
@@ -203,9 +215,15 @@ def _procedure(ctx: Context, reads: set[str]) -> tuple[list[Message], list[str]]
             if _is_appeal(ctx):
                 rules += [r for r in _rules(ctx, "attribution.new_on_appeal") if r not in rules]
                 messages.append(msg("attribution.new_on_appeal", evidence=items))
+                competing = _slot(ctx, "attribution.new_on_appeal.competing")
+                if competing:
+                    see_also += [r for r in competing if r not in see_also]
+                    messages.append(
+                        msg("note.attribution.new_on_appeal.competing", rules=Cite(competing))
+                    )
         else:
             messages.append(msg("attribution.not_before", evidence=items, hypothesis=[h.id]))
-    return messages, rules
+    return messages, rules, see_also
 
 
 def attribution(ctx: Context, defendant: str) -> Finding:
@@ -266,6 +284,39 @@ def attribution(ctx: Context, defendant: str) -> Finding:
                 holder=_holders(ctx, declined),
             )
         )
+    if rule == "party_level":  # a timely application must be ruled on, whatever the test
+        applied, holders = _applications(ctx)
+        if applied:
+            rules += [r for r in _rules(ctx, "attribution.application") if r not in rules]
+            messages += [
+                msg(
+                    "attribution.application.unnecessary",
+                    plaintiff=[plaintiff],
+                    holder=holders,
+                    evidence=applied,
+                ),
+                msg("note.attribution.application.unnecessary"),
+            ]
+    reports = _reports(ctx, "source_is_defendant", defendant)
+    # a report offered on fault too is answered in full on fault, which is reached only if the
+    # source is found: here it is answered on the source alone, and what it could do is said
+    # here only where fault will not be reached (one point, made once)
+    on_fault_too = bool(reports) and all(e in _reports(ctx, "fault", defendant) for e in reports)
+    report_said = (
+        [
+            msg(
+                "evidence.report.source",
+                defendant=[defendant],
+                plaintiff=[plaintiff],
+                evidence=_ids(reports),
+            )
+        ]
+        if on_fault_too
+        else _report_messages(ctx, defendant, reports)
+    )
+    if reports:
+        see_also += [r for r in _rules(ctx, "attribution.report") if r not in see_also]
+        messages += report_said
     weighed = [
         t
         for t in ctx.reads
@@ -282,16 +333,21 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         else []
     )
     weighed += _ids(measures)
-    procedure, procedure_rules = _procedure(ctx, set(ctx.reads))
+    procedure, procedure_rules, procedure_notes = _procedure(ctx, set(ctx.reads))
     messages += procedure
     rules += [r for r in procedure_rules if r not in rules]
+    see_also += [r for r in procedure_notes if r not in see_also and r not in rules]
 
     def finding(result: Result, *more: Message) -> Finding:
+        said = messages + list(more)
+        if on_fault_too and result != Result.ESTABLISHED:  # fault will not answer it
+            at = said.index(report_said[-1]) + 1
+            said[at:at] = [msg("note.evidence.report", defendant=[defendant])]
         return Finding(
             result,
             plaintiff,
             rules,
-            messages + list(more),
+            said,
             sorted(set(weighed)),
             see_also=see_also,
         )
@@ -310,13 +366,20 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         return msg("attribution.not_proven", defendant=[defendant], plaintiff=[plaintiff])
 
     if defendant not in analysis.sources:
+        # clearing a holder of some fields is the model rule at work, on a single source
+        caveat = (
+            [msg("note.attribution.model_rule.cleared", defendant=[defendant])]
+            if rule == "field_level"
+            else []
+        )
         return fails(
             msg(
                 f"attribution.not_a_source.{rule}",
                 defendant=[defendant],
                 plaintiff=[plaintiff],
                 missing=analysis.missing(defendant),
-            )
+            ),
+            *caveat,
         )
     others = [p for p in analysis.sources if p not in case.defendants]
     excluded = [p for p in analysis.excluded if p not in case.defendants]
@@ -333,16 +396,22 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         unknown = [
             p for p in others if not all(shown(ctx, t) for t in case.parties[p].holds.known_through)
         ]
+        tortfeasors = _several_tortfeasors(ctx, rule, others, defendant)
+        see_also += [r for r in tortfeasors.see_also if r not in see_also]
         if unknown:  # doubt that stands only because an item is missing: the other reading
             see_also += [r for r in _rules(ctx, "attribution.missing_account") if r not in rules]
             return fails(
                 _others(ctx, rule, others, defendant, analysis),
-                msg("note.attribution.missing_account", others=unknown, defendant=[defendant]),
+                _missing_account(ctx, unknown, defendant),
+                *tortfeasors.messages,
             )
-        return fails(_others(ctx, rule, others, defendant, analysis))
+        return fails(_others(ctx, rule, others, defendant, analysis), *tortfeasors.messages)
     if rule == "field_level" and defendant not in analysis.held_by:
         possibly = [f for f in analysis.leaked if analysis.holdings[defendant][f] == POSSIBLY]
-        return fails(msg("attribution.may_hold", defendant=[defendant], fields=possibly))
+        return fails(
+            msg("attribution.may_hold", defendant=[defendant], fields=possibly),
+            msg("note.attribution.model_rule"),
+        )
 
     group = [p for p in analysis.sources if p in case.defendants]
     joint_group = (
@@ -352,8 +421,13 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     )
     several = ctx.param("several_defendants") if len(group) > 1 and not joint_group else None
     counter = ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
+    # records of how this plaintiff's data was processed go to the source first, whatever
+    # they were offered for: weighed here, they cannot count again as proof of no fault
+    counter += [e for e in _processing_records(ctx, defendant) if e not in counter]
     weighed += _ids(counter)
     specific = [e for e in counter if e.kind == "specific_processing"]
+    if specific:
+        rules += [r for r in _rules(ctx, "attribution.logs") if r not in rules]
     if specific and several in (None, "as_reported"):
         return fails(
             msg(
@@ -378,7 +452,7 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         else []
     )
     if measures:
-        links = ctx.evidence_in("source_is_defendant", defendant=defendant)
+        links = _links(ctx, defendant)
         weighed += _ids(links)
         if not links:
             return finding(
@@ -390,7 +464,7 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         messages.append(msg(key, defendant=[defendant], evidence=_ids(links)))
     if rule == "field_level":  # the finding rests on no other listed party holding it all
         if not excluded and not measures:  # nothing eliminated: say what points to it
-            links = ctx.evidence_in("source_is_defendant", defendant=defendant)
+            links = _links(ctx, defendant)
             weighed += _ids(links)
             if links:
                 messages.append(
@@ -399,6 +473,8 @@ def attribution(ctx: Context, defendant: str) -> Finding:
         messages.append(msg("note.attribution.closed_world"))
     premise = analysis.assumed.get(defendant, ())
     if premise:  # an assumed holding carries the finding only as a premise, never as proof
+        # one point, made once: the premise note replaces the plain note on the same holding
+        messages[:] = [m for m in messages if not _notes_holding_of(m, defendant)]
         messages.append(msg("note.attribution.conditional", defendant=[defendant], fields=premise))
     if joint_group:  # the source lies within one joint processing: whose hand, no matter
         rules += [r for r in _rules(ctx, "attribution.joint_processing") if r not in rules]
@@ -415,8 +491,10 @@ def attribution(ctx: Context, defendant: str) -> Finding:
             *answered,
         )
     if several == "as_reported":
-        # no rule on inference within a group is reported: the kit's citation goes apart
+        # no rule on inference within a group is reported: the kit's citation goes apart, and
+        # so do the rules on several tortfeasors the court is not reported to have applied
         see_also += [r for r in _rules(ctx, "attribution.group") if r not in rules]
+        see_also += [r for r in _rules(ctx, "attribution.several") if r not in see_also]
         return finding(
             Result.ESTABLISHED,
             msg(
@@ -436,7 +514,113 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     return _joint_danger(ctx, defendant, group, several, rules, finding, weighed)
 
 
-_UNWEIGHED = ("assertion", "assumption", "procedure")
+_UNWEIGHED = ("assertion", "assumption", "procedure", "context")
+
+
+def _processing_records(ctx: Context, defendant: str) -> list[Evidence]:
+    """The defendant's records of how the plaintiff's own data was processed, offered against
+    its fault: they speak first to whether the leak came from that processing."""
+    return [
+        e
+        for e in ctx.evidence_in("fault", supports=False, offered_by=defendant, defendant=defendant)
+        if e.kind == "specific_processing"
+    ]
+
+
+def _links(ctx: Context, defendant: str) -> list[Evidence]:
+    """Evidence positively linking the leak to the defendant. A report about the world at
+    large (`context`: e.g. a press report of a breach) is no such link."""
+    return [
+        e
+        for e in ctx.evidence_in("source_is_defendant", defendant=defendant)
+        if e.kind != "context"
+    ]
+
+
+def _reports(ctx: Context, fact: str, defendant: str) -> list[Evidence]:
+    """Reports about the defendant or the world at large offered for a fact they cannot prove
+    to the high-probability standard: they say nothing of this plaintiff's data."""
+    return [e for e in ctx.evidence_in(fact, defendant=defendant) if e.kind == "context"]
+
+
+def _report_messages(ctx: Context, defendant: str, reports: list[Evidence]) -> list[Message]:
+    """What the court says of such a report, and what it could do (ours)."""
+    return [
+        msg(
+            "evidence.report",
+            defendant=[defendant],
+            plaintiff=[ctx.case.plaintiff],
+            evidence=_ids(reports),
+        ),
+        msg("note.evidence.report", defendant=[defendant]),
+    ]
+
+
+def _applications(ctx: Context) -> tuple[list[str], list[str]]:
+    """Timely applications for an order to produce that are in this world (the preconditions
+    of a refusal's effect), and the parties asked to produce."""
+    case = ctx.case
+    applied: list[str] = []
+    holders: list[str] = []
+    for refusal in case.file.evidence:
+        if refusal.stands_for is None or not refusal.preconditions:
+            continue
+        if ctx.all_on(refusal.preconditions):
+            applied += [p for p in refusal.preconditions if p not in applied]
+            holders += [p for p in refusal.offered_by if p not in holders]
+    return applied, holders
+
+
+def _missing_account(ctx: Context, unknown: list[str], defendant: str) -> Message:
+    """The note on a holder whose holdings no evidence shows: what the plaintiff could apply
+    for (existing documents, never an account written for the case), unless it has applied."""
+    missing = {t for p in unknown for t in ctx.case.parties[p].holds.known_through}
+    refusals = [e for e in ctx.case.file.evidence if e.stands_for in missing and e.preconditions]
+    applied = [p for e in refusals if ctx.all_on(e.preconditions) for p in e.preconditions]
+    if applied:
+        return msg(
+            "note.attribution.missing_account.applied",
+            others=unknown,
+            defendant=[defendant],
+            plaintiff=[ctx.case.plaintiff],
+            evidence=list(dict.fromkeys(applied)),
+        )
+    return msg("note.attribution.missing_account", others=unknown, defendant=[defendant])
+
+
+@dataclass(frozen=True, slots=True)
+class _Noted:
+    messages: list[Message]
+    see_also: list[str]
+
+
+def _several_tortfeasors(ctx: Context, rule: str, others: list[str], defendant: str) -> _Noted:
+    """Where holders outside the defendant's processing remain possible sources, field by
+    field, the rules on several tortfeasors come into view (our note): they would bind those
+    holders only if sued, and against the defendant alone the source stays unproven."""
+    case = ctx.case
+    independent = [
+        p
+        for p in others
+        if not (
+            case.role(p, ctx.level).processing == "entrusted"
+            and case.role(p, ctx.level).entrusted_by in case.defendants
+        )
+    ]
+    ids = _rules(ctx, "attribution.several") if rule == "field_level" and independent else ()
+    if not ids:
+        return _Noted([], [])
+    return _Noted(
+        [
+            msg(
+                "note.attribution.several_tortfeasors",
+                others=independent,
+                defendant=[defendant],
+                plaintiff=[case.plaintiff],
+            )
+        ],
+        list(ids),
+    )
 
 
 def _holders(ctx: Context, refusals: tuple[str, ...] | list[str]) -> list[str]:
@@ -541,14 +725,7 @@ def _joint_danger(
     escape = _rules(ctx, "attribution.joint_danger.escape") if view.endswith("affirmative") else ()
     rules += [r for r in (*analogy, *escape) if r not in rules]
 
-    def cleared(d: str) -> list[Evidence]:
-        return [
-            e
-            for e in ctx.evidence_in("source_is_defendant", supports=False, offered_by=d)
-            if e.kind == "specific_processing" and (not e.about or d in e.about)
-        ]
-
-    proofs = {d: cleared(d) for d in group}
+    proofs = {d: _non_causation_proof(ctx, d) for d in group}
     for d in group:
         weighed += _ids(proofs[d])
     remaining = [d for d in group if not proofs[d]]
@@ -594,12 +771,30 @@ def _joint_danger(
     return finding(Result.ESTABLISHED, opening, tail, msg("note.attribution.joint_danger"))
 
 
+def _non_causation_proof(ctx: Context, defendant: str) -> list[Evidence]:
+    """Under joint danger by analogy, the defendant's evidence that its own processing of the
+    plaintiff's data was not the source (records of that processing)."""
+    found = [
+        e
+        for e in ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
+        if e.kind == "specific_processing" and (not e.about or defendant in e.about)
+    ]
+    return found + [e for e in _processing_records(ctx, defendant) if e not in found]
+
+
 def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evidence]]:
     """The defendant's evidence of no fault, split by the level's `rebuttal` rule into what
     can answer a presumed or inferred fault and what cannot. Weighed, not counted (Interp.
     105): the kit's ladder, ours, puts a filing certificate below an assessment report below
-    logs of how this plaintiff's data was processed."""
-    offered = ctx.evidence_in("fault", supports=False, offered_by=defendant)
+    logs of how this plaintiff's data was processed. Those logs were weighed on the source
+    first (`_processing_records`): where the leak is still traced to the defendant's
+    processing, they cannot also show that the processing was secure, so they answer nothing
+    here."""
+    offered = [
+        e
+        for e in ctx.evidence_in("fault", supports=False, offered_by=defendant)
+        if e.kind != "specific_processing"
+    ]
     if not offered:
         return [], []
     rule = ctx.param("rebuttal")
@@ -607,8 +802,6 @@ def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evide
         rule = _STRICTER[rule]
 
     def answers(e: Evidence) -> bool:
-        if e.kind == "specific_processing":
-            return True
         if e.kind != "general_compliance":
             return False
         return rule == "general_compliance" or (
@@ -648,6 +841,16 @@ def _sensitive_messages(ctx: Context) -> tuple[list[Message], list[str]]:
     return out, list(_slot(ctx, "fault.sensitive"))
 
 
+def _notes_holding_of(message: Message, party: str) -> bool:
+    """Is this the plain note that `party`'s holding is an assumption?"""
+    about = message.params.get("party")
+    return (
+        message.key == "note.attribution.assumed_holding"
+        and isinstance(about, Ids)
+        and about.ids == (party,)
+    )
+
+
 def _withheld(ctx: Context, defendant: str) -> list[str]:
     """Refusals by the defendant to produce a document the court ordered it to produce."""
     return [
@@ -675,20 +878,18 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
     strict, strict_rules = _sensitive_messages(ctx) if answering or insufficient else ([], [])
     rules += [r for r in strict_rules if r not in rules]
     head = [opening, *strict]
-    evidence = _ids(answering) + _ids(insufficient)
+    # no fault covers the duty to remedy and notify once a leak was possible (PIPL 57): shown
+    # breached, no evidence of sound measures can prove it
+    unremedied = ctx.evidence_in("unremedied", defendant=defendant)
+    evidence = _ids(answering) + _ids(insufficient) + _ids(unremedied)
     withheld = _withheld(ctx, defendant)
-    if answering:
+    if answering and not unremedied:
         rules += [r for r in _rules(ctx, "fault.weighed") if r not in rules]
-        logs = [e for e in answering if e.kind == "specific_processing"]
-        if logs:
-            rules += [r for r in _rules(ctx, "fault.logs") if r not in rules]
-        scope = _rules(ctx, "fault.logs_scope") if logs else ()
-        if logs:
-            key = "fault.rebutted.specific"
-        elif any(e.rung == "assessment" for e in answering):
-            key = "fault.rebutted.assessment"
-        else:
-            key = "fault.rebutted.general"
+        key = (
+            "fault.rebutted.assessment"
+            if any(e.rung == "assessment" for e in answering)
+            else "fault.rebutted.general"
+        )
         return Finding(
             Result.NOT_ESTABLISHED if allocated else Result.REBUTTED,
             defendant,
@@ -698,12 +899,23 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
                 msg(
                     key, defendant=[defendant], plaintiff=[case.plaintiff], evidence=_ids(answering)
                 ),
-                *([msg("note.fault.logs_scope", statute=Cite(scope[:1]))] if scope else []),
             ],
             evidence,
-            see_also=[*duties, *(r for r in scope if r not in duties)],
+            see_also=duties,
         )
     more = [msg("fault.withheld", defendant=[defendant], evidence=withheld)] if withheld else []
+    if unremedied:
+        rules += [r for r in _rules(ctx, "fault.unremedied") if r not in rules]
+        duties = [r for r in duties if r not in rules]
+        more.insert(
+            0,
+            msg(
+                "fault.unremedied.presumed",
+                defendant=[defendant],
+                plaintiff=[case.plaintiff],
+                failure=_ids(unremedied),
+            ),
+        )
     # a burden allocated by fairness is not a presumption: unproven, the defendant loses on it
     made_out = Result.ESTABLISHED if allocated else Result.PRESUMED
     if allocated:
@@ -724,13 +936,8 @@ def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool 
             evidence,
             see_also=duties,
         )
-    return Finding(
-        made_out,
-        defendant,
-        rules,
-        [*head, *([] if allocated else [msg("fault.no_rebuttal", defendant=[defendant])]), *more],
-        see_also=duties,
-    )
+    silent = [] if allocated or answering else [msg("fault.no_rebuttal", defendant=[defendant])]
+    return Finding(made_out, defendant, rules, [*head, *silent, *more], evidence, see_also=duties)
 
 
 def _proof(ctx: Context, defendant: str) -> Finding:
@@ -738,6 +945,24 @@ def _proof(ctx: Context, defendant: str) -> Finding:
     infers it from custody (an inference from experience, Evidence Provisions 10(1)(4), not a
     presumption by law, 10(1)(3); the reasoning of the 2017 Pang appeal)."""
     case = ctx.case
+    unremedied = ctx.evidence_in("unremedied", defendant=defendant)
+    if unremedied:  # a duty shown breached: fault proven, as to the harm it let happen
+        liability = _rules(ctx, "fault.plaintiff_proves")[:1]
+        return Finding(
+            Result.ESTABLISHED,
+            case.plaintiff,
+            (*liability, *(r for r in _rules(ctx, "fault.unremedied") if r not in liability)),
+            [
+                msg(
+                    "fault.unremedied",
+                    defendant=[defendant],
+                    plaintiff=[case.plaintiff],
+                    evidence=_ids(unremedied),
+                ),
+                msg("note.fault.unremedied", defendant=[defendant]),
+            ],
+            _ids(unremedied),
+        )
     if ctx.param("fault_inference") == "from_custody":
         several = len(case.defendants) > 1 and _group_size(ctx) > 1
         answering, _ = _answering(ctx, defendant)
@@ -783,12 +1008,54 @@ def _proof(ctx: Context, defendant: str) -> Finding:
 
 def _group_size(ctx: Context) -> int:
     """How many defendants remain possible sources (the inference speaks of 'the
-    defendants' only when the leak is traced to several of them)."""
+    defendants' only when the leak is traced to several of them). Under joint danger by
+    analogy a defendant that escaped on its proof of non-causation has left the group, so the
+    fault step never speaks of a group the attribution step has already broken up."""
     analysis = possible_sources(ctx)
-    return len([p for p in analysis.sources if p in ctx.case.defendants])
+    group = [p for p in analysis.sources if p in ctx.case.defendants]
+    view = ctx.param("several_defendants") if len(group) > 1 else None
+    if view is None or not view.startswith("joint_danger"):
+        return len(group)
+    remaining = [d for d in group if not _non_causation_proof(ctx, d)]
+    if view == "joint_danger_affirmative":
+        return len(remaining)
+    return 1 if len(remaining) == 1 else len(group)  # the negative view: only once identified
 
 
 def fault(ctx: Context, defendant: str) -> Finding:
+    """Fault, as the level's rule decides it (`_fault_rule`), with what the court says of
+    evidence offered on fault that cannot carry it: a report of a breach (it says nothing of
+    this plaintiff's data) and records of the processing already weighed on the source."""
+    found = _fault_rule(ctx, defendant)
+    said: list[Message] = []
+    reports = _reports(ctx, "fault", defendant)
+    if reports:
+        said += _report_messages(ctx, defendant, reports)
+        found.see_also = [
+            *found.see_also,
+            *(r for r in _rules(ctx, "attribution.report") if r not in found.see_also),
+        ]
+    records = _processing_records(ctx, defendant)
+    if records:  # reached only where they did not displace the finding on the source
+        said.insert(
+            0,
+            msg(
+                "fault.records_on_source",
+                defendant=[defendant],
+                plaintiff=[ctx.case.plaintiff],
+                evidence=_ids(records),
+            ),
+        )
+    if said:  # the court's words go before the kit's notes
+        at = next(
+            (i for i, m in enumerate(found.messages) if m.key.startswith("note.")),
+            len(found.messages),
+        )
+        found.messages[at:at] = said
+    return found
+
+
+def _fault_rule(ctx: Context, defendant: str) -> Finding:
     """Fault: proven by the plaintiff's own evidence, presumed (PIPL 69) where the level's
     `fault_rule` says so and the statute reaches the facts in time, else to be proven.
 
@@ -797,9 +1064,14 @@ def fault(ctx: Context, defendant: str) -> Finding:
     in doubt (`temporal_anchor: act` with a window straddling the start date) the presumption
     does not apply, and the claim goes on under Civil Code 1165(1), where fault may still be
     inferred (Evidence Provisions 10(1)(4)). No step leaves the question open.
+
+    A setting is never passed off as the law: one out of time when the court decided (a burden
+    allocated by fairness after 2020-05-01) gives way to the law in force for the facts, and
+    one that departs from a mandatory rule (the plaintiff proving fault where Art. 69 reaches
+    the facts) is labelled a counterfactual.
     """
     case = ctx.case
-    proven = ctx.evidence_in("fault", defendant=defendant)
+    proven = [e for e in ctx.evidence_in("fault", defendant=defendant) if e.kind != "context"]
     if proven:
         return Finding(
             Result.ESTABLISHED,
@@ -812,36 +1084,80 @@ def fault(ctx: Context, defendant: str) -> Finding:
     if rule == "plaintiff_proves":
         found = _proof(ctx, defendant)
         if found.result is Result.NOT_ESTABLISHED and ctx.param("fault_inference") == "none":
-            found.messages.append(msg("note.fault.inference_open"))
-        return found
+            # a court that decided before any law presumed fault lost no presumption
+            key = "note.fault.inference_open"
+            presumed = rules_for(case, ctx.level, "fault.presumed")[:1]
+            start = case.law.in_force(presumed[0]) if presumed else None
+            if start is not None and _decided_before(case.levels[ctx.level].decided, start):
+                key = "note.fault.inference_open.no_presumption"
+            found.messages.append(msg(key))
+        return _departure(ctx, found)
     if rule == "fairness_allocation":
-        if _slot(ctx, "fault.fairness"):
+        # the allocation rule itself (the slot's first id) decides; the slot's other ids (the
+        # duty the defendant must show it met) are substantive and in force for the facts
+        allocation = rules_for(case, ctx.level, "fault.fairness")[:1]
+        if allocation and in_force(ctx, allocation):
             return _presumption(ctx, defendant, "", allocated=True)
-        branch = _proof(ctx, defendant)
-        branch.messages.insert(0, msg("fault.fairness_not_in_force"))
-        return branch
+        # a setting not in force when this court decided gives way to the law that was: the
+        # presumption where it reaches the facts, else the general rule
+        found = _in_time(ctx, defendant)
+        found.messages[:0] = [
+            msg("fault.fairness_not_in_force"),
+            msg(_out_of_time_key(ctx, allocation), statute=Cite(allocation)),
+        ]
+        return found
+    return _in_time(ctx, defendant)
+
+
+def _out_of_time_key(ctx: Context, allocation: tuple[str, ...]) -> str:
+    """Our note on a setting whose rule was not in force when the court decided: a rule not yet
+    in force (尚未施行) is not one that had ceased to be (已经失效), and the note says which."""
+    start = ctx.case.law.in_force(allocation[0]) if allocation else None
+    decided = decided_window(ctx).end
+    if start is not None and decided is not None and start > decided:
+        return "note.fault.setting_not_yet_in_force"
+    return "note.fault.setting_out_of_time"
+
+
+def _in_time(ctx: Context, defendant: str) -> Finding:
+    """The presumption (the first id of `fault.presumed`) where it reaches the facts in time,
+    else fault to be proven under the general rule; the step says which, and why.
+
+    The date of the facts decides, never the date of the judgment (Legislation Law 104). A
+    court that decided before the statute existed cannot speak of it: its own voice names only
+    the law of its day, and our note gives the reason in law, the dates of the facts."""
+    case = ctx.case
     statute = rules_for(case, ctx.level, "fault.presumed")[0]
     start = case.law.in_force(statute)
     in_time = _rules(ctx, "fault.in_time")
     decided = case.levels[ctx.level].decided
     if start is not None and _decided_before(decided, start):
-        # the court could not have known the statute: no rule on time applies, and none is named
         branch = _proof(ctx, defendant)
+        facts_end = facts_window(ctx).end or decided.end  # type: ignore[union-attr]
+        retroactivity = _slot(ctx, "fault.not_retroactive")
         branch.messages.insert(0, msg("fault.no_law_then", defendant=[defendant]))
         branch.messages.insert(
-            1, msg("note.fault.no_law_then", statute=Cite((statute,)), date=start)
+            1,
+            msg(
+                "note.fault.no_law_then",
+                statute=Cite((statute,)),
+                date=start,
+                facts_end=facts_end,  # type: ignore[arg-type]
+                nonretroactivity=Cite(retroactivity),
+            ),
         )
         branch.rules = (*in_time, *branch.rules)
+        branch.see_also += [r for r in retroactivity if r not in branch.rules]
         return branch
     reach = applies(ctx, start)
     anchor = Term("anchor", ctx.param("temporal_anchor"))
     timing = dict(anchor=anchor, statute=Cite((statute,)), date=start or "")
     if reach is True:
         found = _presumption(ctx, defendant, statute)
-        storage = ctx.param("temporal_anchor") == "storage"
-        # the anchor decides the matter only where the harm may lie before the start date
-        if storage and start is not None and _harm_may_precede(ctx, start):
-            found.messages.insert(1, msg("note.fault.storage", defendant=[defendant], **timing))
+        if start is not None and _some_fact_may_precede(ctx, start):
+            why, analogy = _why_in_time(ctx, defendant, start, timing)
+            found.messages.insert(1, why)
+            found.see_also += [r for r in analogy if r not in found.see_also]
         return found
     branch = _proof(ctx, defendant)
     key = "fault.not_in_time" if reach is False else "fault.time_unproven"
@@ -854,16 +1170,73 @@ def fault(ctx: Context, defendant: str) -> Finding:
     return branch
 
 
+def _why_in_time(
+    ctx: Context, defendant: str, start: dt.date, timing: dict[str, Term | Cite | dt.date | str]
+) -> tuple[Message, tuple[str, ...]]:
+    """Where some fact may lie before the start date and the presumption still applies, which
+    fact falls after it (our note), and the rule the note names by analogy.
+
+    Judged by the first harm, the deciding fact (the harm) falls wholly after the start date:
+    by analogy the rule for facts after a new law (the Civil Code's rule on time, Art. 1(1)),
+    not the one for facts that continue past it. On the continuing and storage readings the
+    collection of the data came (or may have come) before, the storage and the harm after:
+    facts that continue past a new law's start fall under it (Art. 1(3), by analogy)."""
+    when = dates(ctx)
+    first = when.first_harm.start
+    harm = max(start, first) if first is not None else start
+    anchor = ctx.param("temporal_anchor")
+    if anchor not in ("continuing", "storage"):
+        analogy = _slot(ctx, "fault.in_time.after")
+        key = f"note.fault.reach.{anchor}"
+        return msg(key, harm=harm, analogy=Cite(analogy), **timing), analogy
+    analogy = _slot(ctx, "fault.in_time.continuing")
+    key = "note.fault.storage" if anchor == "storage" else "note.fault.reach.continuing"
+    collected = when.collected.end
+    if collected is None or collected >= start:  # the collection only may precede the start
+        key += ".collection_open"
+    return msg(key, defendant=[defendant], harm=harm, analogy=Cite(analogy), **timing), analogy
+
+
+def _departure(ctx: Context, found: Finding) -> Finding:
+    """A level told to make the plaintiff prove fault where the presumption is the law for
+    these facts departs from the law: our note says so first, and names the rule departed
+    from apart from the court's grounds. (Where the facts lie wholly before the statute,
+    making the plaintiff prove fault is the law, and nothing is said.)"""
+    case = ctx.case
+    statute = rules_for(case, ctx.level, "fault.presumed")[0]
+    start = case.law.in_force(statute)
+    end = facts_window(ctx).end
+    if start is None or (end is not None and end < start) or applies(ctx, start) is not True:
+        return found
+    anchor = Term("anchor", ctx.param("temporal_anchor"))
+    found.messages.insert(
+        0,
+        msg(
+            "note.fault.counterfactual",
+            anchor=anchor,
+            statute=Cite((statute,)),
+            date=start,
+            plaintiff=[case.plaintiff],
+        ),
+    )
+    found.see_also += [
+        r for r in _slot(ctx, "fault.presumed") if r not in found.rules and r not in found.see_also
+    ]
+    return found
+
+
 def _decided_before(decided: Interval | None, start: dt.date) -> bool:
     """Did the court decide before `start` (so it cannot have spoken of that law)?"""
     return decided is not None and decided.end is not None and decided.end < start
 
 
-def _harm_may_precede(ctx: Context, start: dt.date) -> bool:
-    """Could some of the harm lie before `start`? (Then the storage reading, not the harm,
-    is what brings the facts within the statute's time.)"""
+def _some_fact_may_precede(ctx: Context, start: dt.date) -> bool:
+    """Could some fact of the case (the collection of the leaked data, or some harm) lie
+    before `start`? (Then the step says which fact brings the case within the statute's
+    time.)"""
+    window = facts_window(ctx)
     first = dates(ctx).first_harm.start
-    return first is None or first < start
+    return any(d is None or d < start for d in (window.start, first))
 
 
 DEFAULT_NEEDS = {"compensation": ("loss",), "distress": ("serious_distress",)}
@@ -924,9 +1297,39 @@ def remedy(ctx: Context, defendant: str) -> Finding:
         messages.append(
             msg("remedy.refused", refused=refused, missing=Terms("fact", tuple(missing)))
         )
+    if apology:  # proportion weighed on this case: ours, as no court's reasons are reported
+        harm = ctx.evidence_in("harm", defendant=defendant)
+        messages.append(
+            msg(
+                "note.remedy.apology",
+                defendant=[defendant],
+                plaintiff=[case.plaintiff],
+                fields=leaked_fields(ctx),
+                evidence=_ids(harm),
+            )
+        )
+    see_also: list[str] = []
+    outside = [p for p in _present_partners(ctx, defendant) if p not in case.defendants]
+    if granted and outside and joint_processing_applies(ctx):
+        see_also += [r for r in _rules(ctx, "remedy.jointly") if r not in rules]
+        messages.append(
+            msg(
+                "note.remedy.joint_partner",
+                defendant=[defendant],
+                partners=outside,
+                plaintiff=[case.plaintiff],
+            )
+        )
     result = Result.ESTABLISHED if granted else Result.NOT_ESTABLISHED
     return Finding(
-        result, case.plaintiff, rules, messages, evidence, remedies=granted, awarded=awarded
+        result,
+        case.plaintiff,
+        rules,
+        messages,
+        evidence,
+        remedies=granted,
+        awarded=awarded,
+        see_also=see_also,
     )
 
 

@@ -290,7 +290,11 @@ class Divergence:
             return text
         sep = "" if lang == "zh-CN" else " "
         extra = [
-            render(self.case, msg("divergence.evidence", evidence=[item], level=[level]), lang)
+            render(
+                self.case,
+                msg(_difference_key(self.case, item), evidence=[item], level=[level]),
+                lang,
+            )
             for item, level in self.evidence
         ]
         return sep.join([text, *extra])
@@ -398,6 +402,14 @@ def _first_difference(
                     _evidence_difference(case, world, a, b, sa.reads | sb.reads),
                 )
     return None
+
+
+def _difference_key(case: Case, item: str) -> str:
+    """How a difference in what was before each court reads: an item of evidence before one
+    court only, or an assumption that is one judgment's premise only (never 'evidence')."""
+    return (
+        "divergence.premise" if case.evidence[item].kind == "assumption" else "divergence.evidence"
+    )
 
 
 def _evidence_difference(

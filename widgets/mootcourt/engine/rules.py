@@ -69,6 +69,9 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "cpl-interp-102",
             "cpl-interp-103",
         ),
+        # a competing rule on evidence new on appeal, where the law of the time had one (the
+        # 2001 Evidence Provisions' "new evidence"): named in our note, never as a ground
+        "attribution.new_on_appeal.competing": (),
         # the plaintiff's own evidence of the defendant's failure of a security duty
         "fault.proven": ("cc-1165(1)", "cc-1038(2)", "pipl-9", "pipl-51"),
         # presumed fault: the first id is the presumption's source, its date decides reach in
@@ -83,10 +86,19 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "fault.weighed": ("cpl-interp-105", "cpl-interp-108(1)"),
         # what a plaintiff can do when the account of who holds what is missing (a note)
         "attribution.missing_account": ("cpl-interp-112",),
-        # electronic logs count only if complete and authentic
-        "fault.logs": ("evidence-93", "evidence-94"),
-        # what access logs do not show: remedying and notifying after a possible leak (a note)
-        "fault.logs_scope": ("pipl-57",),
+        # records of how the plaintiff's data was processed are weighed on the source first, as
+        # electronic data whose completeness and authenticity the court judges
+        "attribution.logs": ("evidence-93", "evidence-94"),
+        # a report of a breach proves nothing about this plaintiff's data; what it can do: ground
+        # an application to produce, or support an inference together with more (a note)
+        "attribution.report": ("cpl-interp-112", "evidence-10(1)(4)"),
+        # a timely application for an order to produce: the court must rule on it
+        "attribution.application": ("cpl-interp-112", "evidence-45", "evidence-46"),
+        # several possible sources outside one joint processing: the rules on several
+        # tortfeasors (our note; the first ids for facts before 2021, the Civil Code's after)
+        "attribution.several": ("tll-8", "tll-10", "cc-1168", "cc-1170", "cc-1171", "cc-1172"),
+        # once a leak was possible: remedy at once and notify the person
+        "fault.unremedied": ("pipl-57", "cc-1038(2)"),
         # the court allocates the burden of proving no fault by fairness (pre-2020 rules)
         "fault.fairness": ("evidence-2001-7",),
         # ordinary fault liability: the plaintiff proves fault
@@ -98,6 +110,16 @@ RULE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         # Civil Code's rules on time, cc-time-1 to 3, apply to PIPL by analogy only: the
         # text says so rather than citing them as a basis)
         "fault.in_time": ("legislation-law-104",),
+        # the same principle named in our note where a court decided before the law existed:
+        # the date of the facts, not of the judgment, keeps the law from them (a case whose
+        # court cites no rule on time names none in `fault.in_time`, but the note still does)
+        "fault.not_retroactive": ("legislation-law-104",),
+        # facts that began before a law and continue after it fall under it: the Civil Code's
+        # rule on time, applied to PIPL by analogy only (named in our note, never as a ground)
+        "fault.in_time.continuing": ("cc-time-1(3)",),
+        # judged by a fact that falls wholly after the law's start (the first harm): by analogy
+        # the Civil Code's rule for facts after a new law (our note, never a ground)
+        "fault.in_time.after": ("cc-time-1(1)",),
         # the plaintiff proves the facts (here: the dates) that trigger a presumption
         "fault.trigger": ("cpl-interp-91",),
         # the apology: Liu's appeal court ordered it "according to" PIPL 69; it must be

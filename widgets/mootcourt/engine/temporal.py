@@ -25,9 +25,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..casefile import Interval
 from .context import Context
+
+if TYPE_CHECKING:
+    from ..case import Case
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +43,32 @@ class Dates:
 
 
 def dates(ctx: Context) -> Dates:
-    """The case's timeline in this world, after the changes whose toggles are on."""
-    timeline = ctx.case.file.timeline
+    """The case's timeline in this world, after the changes whose toggles are on.
+
+    Each change's toggles are read through the accessor in order, every time (the step must
+    record them); what the readings give is computed once per case and combination."""
+    return _dates(ctx.case, _changes_on(ctx))
+
+
+def _changes_on(ctx: Context) -> tuple[bool, ...]:
+    """Which of the timeline's changes apply (read once per run, recorded for every step)."""
+    return ctx.remembered("timeline", lambda: _read_changes(ctx))
+
+
+def _read_changes(ctx: Context) -> tuple[bool, ...]:
+    return tuple(ctx.all_on(change.when) for change in ctx.case.file.timeline.changes)
+
+
+@lru_cache(maxsize=256)
+def _dates(case: Case, on: tuple[bool, ...]) -> Dates:
+    timeline = case.file.timeline
     current = {
         "collected": timeline.collected,
         "first_harm": timeline.first_harm,
         "last_harm": timeline.last_harm,
     }
-    for change in timeline.changes:
-        if ctx.all_on(change.when):
+    for change, applies_here in zip(timeline.changes, on, strict=True):
+        if applies_here:
             for name in current:
                 replacement = getattr(change, name)
                 if replacement is not None:
@@ -92,7 +114,15 @@ def applies(ctx: Context, start: dt.date | None) -> bool | None:
 # force when the court decided (程序从新). Laws whose rules are procedural are listed here; the
 # transitional rules (which law applies in time) are judged at the decision too.
 PROCEDURAL_LAWS = frozenset(
-    {"cpl", "cpl-interp", "cpl-interp-2015", "evidence", "evidence-2001", "legislation-law"}
+    {
+        "cpl",
+        "cpl-2012",
+        "cpl-interp",
+        "cpl-interp-2015",
+        "evidence",
+        "evidence-2001",
+        "legislation-law",
+    }
 )
 TRANSITIONAL_LAWS = frozenset({"legislation-law", "cc-time"})
 
@@ -100,7 +130,12 @@ TRANSITIONAL_LAWS = frozenset({"legislation-law", "cc-time"})
 def facts_window(ctx: Context) -> Interval:
     """The dates of the facts in this world: collection of the leaked data to the last harm
     (storage after the last harm caused no harm, so it does not extend the window)."""
-    when = dates(ctx)
+    return _facts_window(ctx.case, _changes_on(ctx))
+
+
+@lru_cache(maxsize=256)
+def _facts_window(case: Case, on: tuple[bool, ...]) -> Interval:
+    when = _dates(case, on)
     return Interval(start=when.collected.start, end=when.last_harm.end)
 
 
@@ -112,22 +147,34 @@ def decided_window(ctx: Context) -> Interval:
 def in_force_during(ctx: Context, article_id: str, window: Interval) -> bool:
     """False only where the article is known not to be in force on any date of `window`:
     it took effect after the window ends, or its law was repealed before the window starts."""
-    law = ctx.case.law
+    return _in_force_during(ctx.case, article_id, window.start, window.end)
+
+
+@lru_cache(maxsize=4096)
+def _in_force_during(
+    case: Case, article_id: str, first: dt.date | None, last: dt.date | None
+) -> bool:
+    law = case.law
     article = law.article(article_id)
     start = law.in_force(article.id)
     repealed = law.laws[article.law].repealed
-    if start is not None and window.end is not None and start > window.end:
+    if start is not None and last is not None and start > last:
         return False
-    return not (repealed is not None and window.start is not None and repealed <= window.start)
+    return not (repealed is not None and first is not None and repealed <= first)
 
 
 def judged_window(ctx: Context, article_id: str) -> Interval:
     """The dates a cited rule must be in force on: the decision for procedure and transitional
     rules, the facts for everything else."""
-    law_id = ctx.case.law.article(article_id).law
-    if law_id in PROCEDURAL_LAWS or law_id in TRANSITIONAL_LAWS:
+    if _procedural(ctx.case, article_id):
         return decided_window(ctx)
     return facts_window(ctx)
+
+
+@lru_cache(maxsize=4096)
+def _procedural(case: Case, article_id: str) -> bool:
+    law_id = case.law.article(article_id).law
+    return law_id in PROCEDURAL_LAWS or law_id in TRANSITIONAL_LAWS
 
 
 def in_force(ctx: Context, ids: tuple[str, ...]) -> tuple[str, ...]:

@@ -83,11 +83,15 @@ def msg(key: str, **params: Param | Iterable[str]) -> Message:
     """Build a message; plain tuples or lists of ids become `Ids`."""
     clean: dict[str, Param] = {}
     for name, value in params.items():
-        if isinstance(value, str | Ids | Term | Terms | Cite | Money | dt.date):
-            clean[name] = value
+        if type(value) in _PARAM_TYPES or isinstance(value, _PARAM_TYPES):
+            clean[name] = value  # type: ignore[assignment]
         else:
             clean[name] = Ids(tuple(value), items=name == "evidence")
     return Message(key, clean)
+
+
+_PARAM_TYPES = (str, Ids, Term, Terms, Cite, Money, dt.date)
+"""what a message parameter may be as it is (a tuple, not a union: measured faster)"""
 
 
 @cache
@@ -224,15 +228,32 @@ def render_all(case: Case, items: Iterable[Message], lang: str, *, level: str | 
     return sep.join(t for t in (render(case, m, lang, level=level) for m in items) if t)
 
 
+def _citations(case: Case, ids: tuple[str, ...], lang: str) -> list[str]:
+    """Each statute cited as a judgment cites it; in Chinese a run of articles of one
+    instrument names its title once (《……》第四十一条、第四十三条), as a judgment writes it."""
+    cited = [case.law.formal_citation(i, lang) for i in ids]
+    if lang != "zh-CN":
+        return cited
+    out: list[str] = []
+    previous = ""
+    for text in cited:
+        title = text[: text.index("》") + 1] if text.startswith("《") else ""
+        out.append(text[len(title) :] if title and title == previous else text)
+        previous = title
+    return out
+
+
 def _param(case: Case, value: Param, lang: str) -> str:
     if isinstance(value, Ids):
         return join([case.label(i, lang) for i in value.ids], lang, long=value.items)
     if isinstance(value, Term):
+        if value.kind == "issue":  # the case's own name for an issue, where it has one
+            return case.issue_label(value.value, lang)
         return messages(lang)(f"{value.kind}.{value.value}")
     if isinstance(value, Terms):
         return join([messages(lang)(f"{value.kind}.{v}") for v in value.values], lang)
     if isinstance(value, Cite):
-        return join([case.law.formal_citation(i, lang) for i in value.ids], lang)
+        return join(_citations(case, value.ids, lang), lang)
     if isinstance(value, dt.date):
         return date_text(value, lang)
     if isinstance(value, Money):

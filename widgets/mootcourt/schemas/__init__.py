@@ -1,5 +1,5 @@
 """Committed JSON Schemas: the case file, scenarios, the statute book, `evaluate --json` and
-`explain --json`.
+`explain --json`, moot-court briefs and `brief check --json`.
 
 They are generated from the pydantic models and committed so that authors' editors and other
 tools can use them; a test fails when a model changes without regenerating them
@@ -44,12 +44,26 @@ def _explain() -> dict[str, Any]:
     return ExplainReport.model_json_schema(by_alias=True)
 
 
+def _brief() -> dict[str, Any]:
+    from ..moot.brief import BriefFile
+
+    return BriefFile.model_json_schema(by_alias=True)
+
+
+def _feedback() -> dict[str, Any]:
+    from ..moot.schema import FeedbackReport
+
+    return FeedbackReport.model_json_schema(by_alias=True)
+
+
 GENERATORS: dict[str, Callable[[], dict[str, Any]]] = {
     "case": _case,
     "scenarios": _scenarios,
     "statutes": _statutes,
     "judgment": _judgment,
     "explain": _explain,
+    "brief": _brief,
+    "feedback": _feedback,
 }
 
 

@@ -24,14 +24,16 @@ def _mark(w: Words, changed: bool) -> str:
     return f' <span class="mc-changed-mark">{w("ui.courts.changed")}</span>' if changed else ""
 
 
-def banner_html(frame: Frame, level_id: str, changed: bool) -> str:
-    """A court's result: liable or not, remedies, per defendant, and whether it is the real
-    outcome."""
+def banner_html(frame: Frame, level_id: str, changed: bool, only: str | None = None) -> str:
+    """A court's result: liable or not, remedies, per defendant (or `only` one of them), and
+    whether it is the real outcome."""
     w = frame.words
     case = frame.case
     lv = frame.judgment.level(level_id)
     lines = []
     for d in lv.defendants.values():
+        if only is not None and d.id != only:
+            continue
         verdict = w("ui.courts.liable" if d.liable else "ui.courts.not_liable")
         if d.remedies:
             verdict = w("ui.courts.remedies", verdict=verdict, items=w.labels(d.remedies))
@@ -63,6 +65,23 @@ def cell_html(frame: Frame, level_id: str, defendant: str, issue: str, changed: 
         meta.append(e(w.t(f"standard.{step.standard}")))
     meta_html = f'<div class="mc-meta">{" · ".join(meta)}</div>' if meta else ""
     return f'<span class="mc-word">{e(w.result(step.result))}</span>{_mark(w, changed)}{meta_html}'
+
+
+def _row(children: list[widgets.Widget], *classes: str) -> widgets.HBox:
+    row = widgets.HBox(children)
+    for cls in ("mc-row", *classes):
+        row.add_class(cls)
+    return row
+
+
+def show_defendants(grid: CourtsGrid, shown: str | None) -> None:
+    """Show one defendant's rows (`shown`), or every defendant's (None). With one on show,
+    its heading row goes too: the switch that chose it says whose rows these are."""
+    for d, rows in grid.defendant_rows.items():
+        for row in rows:
+            heading = "mc-defendant-row" in row._dom_classes
+            visible = shown is None or (shown == d and not heading)
+            row.layout.display = None if visible else "none"
 
 
 class IssueHead(widgets.VBox):
@@ -119,25 +138,38 @@ class CourtsGrid(widgets.VBox):
             for i in ISSUES
             for lv in self.levels
         }
-        children: list[widgets.Widget] = [self.corner, *self.headers.values()]
-        children += [self.outcome_head, *self.banners.values()]
+        # One box per row (`display: contents`, so the cells still sit in the grid's columns):
+        # what lets a screen reader read each cell with its court and its issue.
+        rows = [_row([self.corner, *self.headers.values()], "mc-head-row")]
+        rows.append(_row([self.outcome_head, *self.banners.values()], "mc-outcome-row"))
+        self.defendant_rows: dict[str, list[widgets.HBox]] = {d: [] for d in self.defendants}
         for d in self.defendants:
             if several:  # a heading row: the name, then an empty cell under each court
-                self.defendant_heads[d].add_class("mc-defendant-head")
-                children.append(self.defendant_heads[d])
-                for _ in self.levels:
-                    filler = widgets.HTML()
+                head = self.defendant_heads[d]
+                head.add_class("mc-defendant-head")
+                head.add_class("mc-defendant-name")
+                fillers = [widgets.HTML() for _ in self.levels]
+                for filler in fillers:
                     filler.add_class("mc-defendant-head")
-                    children.append(filler)
+                self.defendant_rows[d].append(
+                    _row([head, *fillers], f"mc-rows-{d}", "mc-defendant-row")
+                )
             for i in ISSUES:
-                children.append(self.issue_heads[(d, i)])
-                children += [self.cells[(lv, d, i)] for lv in self.levels]
-        columns = "minmax(6.5em, 0.75fr) " + " ".join(["minmax(0, 1.6fr)"] * len(self.levels))
+                cells = [self.cells[(lv, d, i)] for lv in self.levels]
+                self.defendant_rows[d].append(
+                    _row([self.issue_heads[(d, i)], *cells], f"mc-rows-{d}")
+                )
+            rows += self.defendant_rows[d]
+        # the issue column as wide as its longest word needs (never a word broken), at most
+        # 9em unless a word needs more; the courts share the rest
+        columns = "fit-content(9em) " + " ".join(["minmax(0, 1fr)"] * len(self.levels))
         self.grid = widgets.GridBox(
-            children, layout=widgets.Layout(grid_template_columns=columns, width="100%")
+            rows, layout=widgets.Layout(grid_template_columns=columns, width="100%")
         )
         self.grid.add_class("mc-grid")
         self.divergence = widgets.HTML()
+        self.only_defendant: str | None = None
+        """a defendant whose verdict alone the banners give (the presenter, one at a time)"""
         super().__init__([self.grid, self.divergence])
         self.add_class("mc-courts-grid")
         self.show(frame)
@@ -157,10 +189,13 @@ class CourtsGrid(widgets.VBox):
             head.value = f"{e(level.label(w.lang))}<br>{court}"
             hooks.set_classes(head, ["mc-colhead", hooks.level(lv)])
         self.outcome_head.value = f"<b>{w('ui.courts.outcome')}</b>"
+        only = self.only_defendant
         for lv, banner in self.banners.items():
             changed = ("outcome", lv) in frame.changed
-            banner.value = banner_html(frame, lv, changed)
-            verdict = hooks.LIABLE if judgment.level(lv).liable else hooks.NOT_LIABLE
+            banner.value = banner_html(frame, lv, changed, only)
+            level = judgment.level(lv)
+            liable = level.defendants[only].liable if only in level.defendants else level.liable
+            verdict = hooks.LIABLE if liable else hooks.NOT_LIABLE
             hooks.set_classes(
                 banner,
                 ["mc-banner", hooks.outcome(lv), hooks.level(lv), verdict]

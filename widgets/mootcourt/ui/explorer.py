@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from . import hooks
+from .aria import VOILA_MAIN, Semantics, grid_rules
 from .courts import CourtsGrid
 from .doctrine import DoctrinePanel
 from .evidence import EvidenceBoard
@@ -69,12 +70,21 @@ class Explorer(Reloading, widgets.VBox):
         body = widgets.HBox([inputs, self.courts_box])
         body.add_class("mc-body")
         body.layout.flex_flow = "row wrap"
+        # a keyboard user reaches the courts in one Tab, not after every input
+        self.skip = widgets.HTML()
+        self.skip.add_class("mc-skip")
+        self.semantics = Semantics()
+        self.semantics.page_rules = VOILA_MAIN
         self._build()
-        super().__init__([style(), self.header, self.reload_error, self.error, body])
+        super().__init__(
+            [style(), self.semantics, self.skip, self.header, self.reload_error, self.error, body]
+        )
         self.add_class(hooks.ROOT)
         self.add_class(f"mc-case-{case.id}")
         self.state.observe(self._render, ["revision", "lang", "selected_issue", "defendant"])
         self.state.observe(self._reload_shown, ["reload_error", "last_reload"])
+        self.state.observe(self._whatif_shown, ["whatif", "whatif_pending"])
+        self.tabs.observe(self._tab_chosen, "selected_index")
         self._render()
         self.start_reloading(watch=watch, interval=interval)
 
@@ -136,6 +146,10 @@ class Explorer(Reloading, widgets.VBox):
         frame = self.frame()
         w = frame.words
         self.title.value = f"<h2>{e(self.case.title(w.lang))}</h2>"
+        self.skip.value = (
+            f'<a class="mc-skip-link" href="#" data-target=".mc-courts">{w("ui.explorer.skip")}</a>'
+        )
+        self.semantics.rules = grid_rules(w.raw("ui.courts.table"))
         for i, name in enumerate(TABS):
             self.tabs.set_title(i, w.raw(f"ui.tab.{name}"))
         if self.whatif is not None:
@@ -148,11 +162,25 @@ class Explorer(Reloading, widgets.VBox):
         self.evidence.show(frame)
         self.parties.show(frame)
         self.doctrine.show(frame)
-        if self.whatif is not None:
-            # last: the courts' new state is on its way to the page before the analysis runs;
-            # new flips then re-mark the toggles (`_flips_changed`)
-            self.whatif.show(frame.judgment, w.lang)
+        self._whatif_shown()
         self._reload_shown()
+
+    def _whatif_shown(self, _change: Any = None) -> None:
+        """Draw the state's What-if analysis (computed after the courts, never here); new
+        flips then re-mark the toggles (`_flips_changed`)."""
+        if self.whatif is not None:
+            s = self.state
+            self.whatif.show(s.judgment, s.lang, s.whatif, s.whatif_pending)
+
+    def _tab_chosen(self, change: dict) -> None:
+        """Opening the What-if tab asks the state for its analysis (from then on it follows
+        every input, a turn of the event loop after the courts)."""
+        if self.whatif is not None and change["new"] == len(TABS):
+            self.state.request_whatif()
+
+    def settle(self) -> None:
+        """Compute what waits for the event loop's next turn (for scripts and tests)."""
+        self.state.settle()
 
     def _reload_shown(self, _change: Any = None) -> None:
         w = Words(self.state.case, self.state.lang)  # the new case's labels: may run first

@@ -24,7 +24,9 @@ import ipywidgets as widgets
 
 from ..i18n import LANGUAGES
 from . import hooks
-from .courts import CourtsGrid
+from .aria import VOILA_MAIN, LiveRegion, Semantics, grid_rules
+from .courts import CourtsGrid, banner_html, show_defendants
+from .disposition import dispositions_html
 from .doctrine import DoctrinePanel
 from .evidence import EvidenceBoard
 from .frame import Frame
@@ -46,53 +48,124 @@ PRESENTER = "mc-presenter"
 NEXT, PREV = "mc-next", "mc-prev"
 COVERED = "mc-covered"
 THEMES = ("light", "dark")
+PANE = "mc-pane"
+READING, HYPOTHETICALS, INPUTS = "reading", "hypotheticals", "inputs"
+"""what the side column shows: the latest step's reasoning, the one-click changes, or the
+explorer's inputs (one at a time, each scrolling on its own)"""
+ALL = "*"
+"""the defendant switch's value for "every defendant" (an overview)"""
 
 CSS = """
-.mc-presenter.mc-explorer { font-size: 20px; line-height: 1.35; padding: 6px 10px; }
+.mc-presenter.mc-explorer { font-size: 20px; line-height: 1.3; padding: 4px 12px 6px; }
 .mc-presenter.mc-large { font-size: 26px; }
-.mc-presenter .mc-title .widget-html-content { font-size: 1.25em; }
+/* Under Voila the presenter is the page: it fills the window, and nothing scrolls the page.
+   The grid keeps its place; the side column's panes scroll on their own. */
+body[data-voila] .mc-presenter.mc-explorer { position: fixed; inset: 0; z-index: 10;
+  height: 100vh; height: 100dvh; display: flex; flex-flow: column nowrap;
+  overflow: hidden auto; }
+body[data-voila] .mc-presenter > * { flex: 0 0 auto; }
+body[data-voila] .mc-presenter > .mc-present-body { flex: 1 1 0; min-height: 0;
+  flex-wrap: nowrap !important; align-items: stretch; }
+body[data-voila] .mc-presenter .mc-present-side { min-height: 0; }
+body[data-voila] .mc-presenter .mc-present-grid { min-height: 0; overflow-y: auto; }
+.mc-presenter .mc-pane { flex: 1 1 auto; min-height: 0; overflow-y: auto; max-height: 75vh; }
+body[data-voila] .mc-presenter .mc-pane { max-height: none; }
+.mc-presenter .mc-title .widget-html-content { font-size: 1.15em; font-weight: 650;
+  line-height: 1.2; }
 .mc-presenter .jupyter-button, .mc-presenter .widget-toggle-button {
   font-size: 0.85em; height: auto; min-height: 1.9em; line-height: 1.25; padding: 2px 12px; }
-.mc-presenter .mc-present-body { gap: 14px; align-items: flex-start; }
+.mc-presenter .mc-present-body { gap: 14px; padding-top: 6px; }
 .mc-presenter .mc-present-grid { flex: 3 1 560px; min-width: 0; }
-.mc-presenter .mc-present-side { flex: 2 1 380px; min-width: 0; }
+.mc-presenter .mc-present-side { flex: 2 1 380px; min-width: 0; gap: 6px; }
+.mc-presenter.mc-large .mc-present-grid { flex: 7 1 600px; }
+.mc-presenter.mc-large .mc-present-side { flex: 3 1 300px; font-size: 0.8em; }
+.mc-presenter.mc-large .mc-present-bar .jupyter-button { font-size: 1em; }
+.mc-presenter.mc-large .mc-title .widget-html-content { font-size: 1em; }
+.mc-presenter.mc-large .mc-grid .mc-colhead .mc-court { font-size: 0.62em; }
+.mc-presenter.mc-large .mc-banner .mc-record { font-size: 0.58em; }
 .mc-presenter .mc-cell .mc-meta { display: none; }
 .mc-presenter .mc-cell, .mc-presenter .mc-rowhead { padding: 4px 6px; }
+.mc-presenter .mc-grid .mc-colhead .widget-html-content { line-height: 1.2; }
+.mc-presenter .mc-grid .mc-colhead .mc-court { font-size: 0.75em; }
+/* the issue column: words whole, no line opening with punctuation, in either language */
 .mc-presenter .mc-rowhead .jupyter-button { font-size: 1em; white-space: normal; height: auto;
-  line-height: 1.2; overflow: visible; text-overflow: clip; }
+  min-height: 0; line-height: 1.2; overflow: visible; text-overflow: clip;
+  overflow-wrap: normal; word-break: keep-all; line-break: strict; hyphens: manual;
+  padding: 2px 4px; }
+.mc-presenter .mc-rowhead .mc-split { font-size: 0.62em; line-height: 1.15; padding: 0 4px; }
+.mc-presenter .mc-banner .mc-verdict { line-height: 1.2; word-break: keep-all;
+  overflow-wrap: anywhere; line-break: strict; }
+.mc-presenter .mc-grid .mc-colhead .widget-html-content { padding: 0 6px; }
 .mc-presenter .mc-present-controls .jupyter-button { width: auto; white-space: nowrap; }
-.mc-presenter .mc-present-bar .jupyter-button { height: auto; }
-.mc-presenter .mc-banner .mc-verdict { font-size: 1em; }
-.mc-presenter .mc-banner .mc-record { font-size: 0.72em; }
+.mc-presenter .mc-banner { margin: 3px; padding: 3px 8px; }
+.mc-presenter .mc-banner .mc-verdict { font-size: 0.9em; }
+/* the record line in two lines at most (in full in the reasoning when the outcome is shown) */
+.mc-presenter .mc-grid .mc-banner .mc-record { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; overflow: hidden; }
+.mc-presenter .mc-outcome-full .mc-verdict { font-weight: 700; }
+.mc-presenter .mc-outcome-full .mc-record { font-size: 0.9em; color: var(--mc-fg-dim); }
+.mc-presenter .mc-grid .mc-colhead .widget-html-content { line-height: 1.15; }
+.mc-presenter .mc-grid .mc-colhead .mc-court { display: block; line-height: 1.2; }
+.mc-presenter .mc-banner .mc-record { font-size: 0.66em; line-height: 1.2; }
 .mc-presenter .mc-covered .widget-html-content, .mc-presenter .mc-covered {
   color: var(--mc-fg-dim); }
 .mc-presenter .mc-covered { background: repeating-linear-gradient(135deg,
   transparent 0 8px, color-mix(in srgb, var(--mc-line) 45%, transparent) 8px 16px); }
 .mc-presenter .mc-cover { font-style: italic; font-size: 0.8em; }
-.mc-presenter .mc-present-reading .widget-html-content { border: 2px solid var(--mc-line-strong);
-  border-radius: 6px; padding: 8px 12px; }
-.mc-presenter .mc-present-reading h4 { font-size: 0.75em; }
+.mc-presenter .mc-present-reading { border: 2px solid var(--mc-line-strong);
+  border-radius: 6px; padding: 6px 12px; }
+.mc-presenter .mc-present-reading h4 { font-size: 0.75em; margin: 0 0 4px; }
 .mc-presenter .mc-present-reading p { margin: 4px 0; }
 .mc-presenter .mc-present-reading .mc-chips { font-size: 0.75em; }
-.mc-presenter .mc-announce .widget-html-content { font-size: 0.95em; font-weight: 650;
-  padding: 8px 12px; border-left: 6px solid var(--mc-warn);
+.mc-presenter .mc-announce .widget-html-content { font-size: 0.9em; font-weight: 650;
+  padding: 6px 10px; border-left: 6px solid var(--mc-warn);
   background: color-mix(in srgb, var(--mc-warn) 14%, transparent); }
-.mc-presenter .mc-header { flex-flow: row nowrap; gap: 10px; }
-.mc-presenter .mc-header .mc-title { flex: 1 1 auto; }
+.mc-presenter .mc-announce { flex: 0 0 auto; max-height: 35%; overflow-y: auto; }
+.mc-presenter .mc-split-note { flex: 0 0 auto; max-height: 30%; overflow-y: auto; }
+.mc-presenter .mc-split-note .widget-html-content { font-size: 0.78em; padding: 4px 10px;
+  border-left: 6px solid var(--mc-warn); }
+/* the split is told in the side column (and read out); the grid keeps its room for rows */
+.mc-presenter .mc-courts-grid > .mc-divergence { display: none !important; }
+.mc-presenter .mc-present-grid > *, .mc-presenter .mc-courts-grid > * { flex-shrink: 0; }
+.mc-presenter .mc-header { flex-flow: row nowrap; gap: 10px; padding: 2px 0 4px; }
+.mc-presenter .mc-header .mc-title { flex: 1 1 auto; min-width: 0; }
 /* the controls keep their size and their words on one line; the title takes what is left */
 .mc-presenter .mc-header > :not(.mc-title) { flex: 0 0 auto; }
 .mc-presenter .mc-header button { white-space: nowrap; width: auto; }
 .mc-presenter .mc-lang .widget-toggle-buttons { flex-flow: row nowrap; }
-.mc-presenter .mc-bar-title .widget-html-content { font-size: 0.7em; margin-top: 6px; }
-.mc-presenter .mc-present-bar { gap: 4px; align-items: center; flex-flow: row wrap; }
+.mc-presenter .mc-side-switch { gap: 4px; flex-flow: row wrap; flex: 0 0 auto; }
+.mc-presenter .mc-side-switch .jupyter-button { flex: 1 1 auto; width: auto; margin: 0;
+  white-space: normal; font-size: 0.9em; }
+.mc-presenter .mc-side-switch .mod-active, .mc-presenter .mc-defendant-switch .mod-active {
+  font-weight: 700; box-shadow: inset 0 -4px 0 var(--mc-brand); }
+.mc-presenter .mc-bar-title .widget-html-content { font-size: 0.85em; }
+.mc-presenter .mc-present-hypotheticals { gap: 6px; }
+.mc-presenter .mc-present-bar { gap: 6px; align-items: stretch; flex-flow: row wrap;
+  height: auto; max-height: none; overflow: visible; flex: 0 0 auto; }
 .mc-presenter .mc-present-bar .jupyter-button { max-width: 100%; white-space: normal;
-  font-size: 0.62em; min-height: 1.6em; padding: 1px 8px; margin: 0; }
+  font-size: 0.85em; min-height: 1.9em; padding: 2px 10px; margin: 0; text-align: left; }
 .mc-presenter .mc-present-bar .mc-active { box-shadow: inset 0 -4px 0 var(--mc-brand);
   font-weight: 700; }
-.mc-presenter .mc-present-controls { gap: 10px; align-items: center; }
+.mc-presenter .mc-present-bar .mc-active::before { content: "● "; }
+.mc-presenter .mc-present-controls { gap: 8px; align-items: center; flex-flow: row wrap; }
+.mc-presenter .mc-defendant-switch .widget-toggle-buttons { flex-flow: row wrap; gap: 4px; }
+.mc-presenter .mc-defendant-switch .widget-toggle-button { margin: 0; }
 .mc-presenter .mc-position .widget-html-content { color: var(--mc-fg-dim); }
-.mc-presenter .mc-why .widget-html-content { font-size: 0.8em; }
-.mc-presenter .mc-present-inputs { margin-top: 14px; font-size: 0.8em; }
+.mc-presenter .mc-why .widget-html-content { font-size: 0.85em; }
+.mc-presenter .mc-present-drawer { font-size: 0.85em; }
+.mc-presenter .mc-present-drawer .widget-tab > .widget-tab-contents { max-height: none;
+  overflow: visible; }
+.mc-presenter .mc-present-drawer .lm-TabBar-tab { font-size: 1em; min-height: 1.9em;
+  line-height: 1.9em; }
+.mc-presenter .mc-present-drawer .widget-checkbox input { width: 1em; height: 1em; }
+.mc-presenter .mc-present-drawer .widget-dropdown select { font-size: 1em; height: auto;
+  min-height: 1.9em; }
+/* every defendant at once: an overview, condensed to fit */
+.mc-presenter.mc-all-defendants .mc-grid { font-size: 0.78em; }
+.mc-presenter.mc-all-defendants .mc-cell, .mc-presenter.mc-all-defendants .mc-rowhead {
+  padding: 1px 4px; }
+.mc-presenter.mc-all-defendants .mc-rowhead .jupyter-button { min-height: 0; padding: 1px 4px; }
+.mc-presenter.mc-all-defendants .mc-defendant-head .widget-html-content { padding: 2px 4px 0; }
 .mc-presenter.mc-theme-dark { --mc-line: var(--jp-border-color1, #9e9e9e);
   --mc-line-strong: var(--jp-ui-font-color2, #cfcfcf); }
 """
@@ -119,6 +192,8 @@ class Presenter(Reloading, widgets.VBox):
         self.actions = Inputs(self.state, on_refused=self._render)
         self.steps = StepThrough(self.state.judgment)
         self.arrows = ArrowKeys()
+        self.live = LiveRegion()
+        self.semantics = Semantics()
         frame = self._frame()
         self.title = widgets.HTML()
         self.title.add_class("mc-title")
@@ -138,11 +213,14 @@ class Presenter(Reloading, widgets.VBox):
         self.bar = bar = widgets.HBox(list(self.hypotheticals.values()))
         bar.add_class("mc-present-bar")
         bar.add_class(hooks.SCENARIOS)
-        self.grid = CourtsGrid(frame, self._select)
+        self.grid = self._courts(frame)
         self.announce = widgets.HTML()
         self.announce.add_class("mc-announce")
+        self.split_note = widgets.HTML()
+        self.split_note.add_class("mc-split-note")
         self.reading = widgets.HTML()
         self.reading.add_class("mc-present-reading")
+        self.reading.add_class(PANE)
         self.previous_button = widgets.Button()
         self.previous_button.add_class(PREV)
         self.previous_button.on_click(lambda _: self.steps.previous())
@@ -154,15 +232,68 @@ class Presenter(Reloading, widgets.VBox):
         self.all_button.on_click(lambda _: self._reveal_or_cover())
         self.position = widgets.HTML()
         self.position.add_class("mc-position")
+        # several defendants: one at a time in the grid (so it fits a projector), or all
+        self.defendant_switch = widgets.ToggleButtons(
+            options=[(d, d) for d in case.defendants] + [("*", ALL)],
+            value=next(iter(case.defendants)),
+            style={"button_width": "auto"},
+        )
+        self.defendant_switch.add_class("mc-defendant-switch")
+        self.defendant_switch.observe(self._defendant_shown, "value")
+        if len(case.defendants) < 2:
+            self.defendant_switch.layout.display = "none"
         controls = widgets.HBox(
-            [self.previous_button, self.next_button, self.position, self.all_button, self.arrows]
+            [
+                self.previous_button,
+                self.next_button,
+                self.position,
+                self.all_button,
+                self.defendant_switch,
+                self.arrows,
+            ]
         )
         controls.add_class("mc-present-controls")
         self.reloader = ReloadControl(self.reload)
         self.reload_error = ReloadError()
         header = widgets.HBox([self.title, self.record, self.reloader, self.language])
         header.add_class("mc-header")
-        side = widgets.VBox([self.announce, self.bar_title, bar, self.why, self.reading])
+        # The side column shows one thing at a time (the reasoning, the one-click changes, or
+        # the explorer's inputs), each scrolling on its own, so the grid never moves.
+        self.show_reading = widgets.ToggleButton(value=True)
+        self.show_reading.add_class("mc-show-reading")
+        self.open_hypotheticals = widgets.ToggleButton(value=False)
+        self.open_hypotheticals.add_class("mc-open-hypotheticals")
+        # The explorer's inputs wait behind a button: a room sees the courts first, and a page
+        # of a few hundred widgets fewer renders sooner for every student arriving at once.
+        self.inputs: widgets.Tab | None = None
+        self.open_inputs = widgets.ToggleButton(value=False)
+        self.open_inputs.add_class("mc-open-inputs")
+        self._switches = {
+            READING: self.show_reading,
+            HYPOTHETICALS: self.open_hypotheticals,
+            INPUTS: self.open_inputs,
+        }
+        for name, button in self._switches.items():
+            button.add_class("mc-side-button")
+            button.observe(lambda change, name=name: self._side_pressed(name, change), "value")
+        switch = widgets.HBox(list(self._switches.values()))
+        switch.add_class("mc-side-switch")
+        self.hypotheticals_pane = widgets.VBox([self.bar_title, bar, self.why])
+        self.hypotheticals_pane.add_class("mc-present-hypotheticals")
+        self.hypotheticals_pane.add_class(PANE)
+        self.drawer = widgets.VBox([])
+        self.drawer.add_class("mc-present-drawer")
+        self.drawer.add_class(PANE)
+        side = widgets.VBox(
+            [
+                switch,
+                self.announce,
+                self.split_note,
+                self.reading,
+                self.hypotheticals_pane,
+                self.drawer,
+            ]
+        )
         side.add_class("mc-present-side")
         self.grid_box = grid_box = widgets.VBox([self.grid])
         grid_box.add_class("mc-present-grid")
@@ -170,17 +301,20 @@ class Presenter(Reloading, widgets.VBox):
         body.add_class("mc-present-body")
         body.layout.flex_flow = "row wrap"
         self.error = self.actions.error
-        # The explorer's inputs wait behind a button: a room sees the courts first, and a page
-        # of a few hundred widgets fewer renders sooner for every student arriving at once.
-        self.inputs: widgets.Tab | None = None
-        self.open_inputs = widgets.ToggleButton(value=False)
-        self.open_inputs.add_class("mc-open-inputs")
-        self.open_inputs.observe(self._show_inputs, "value")
-        self.drawer = widgets.VBox([self.open_inputs])
-        self.drawer.add_class("mc-present-drawer")
         sheet = widgets.HTML(f"<style>{CSS}</style>")
+        sheet.layout.display = "none"
         super().__init__(
-            [style(), sheet, header, self.reload_error, controls, body, self.error, self.drawer]
+            [
+                style(),
+                sheet,
+                self.semantics,
+                self.live,
+                header,
+                self.reload_error,
+                controls,
+                body,
+                self.error,
+            ]
         )
         for cls in (hooks.ROOT, PRESENTER, f"mc-theme-{theme}", f"mc-case-{case.id}"):
             self.add_class(cls)
@@ -190,8 +324,11 @@ class Presenter(Reloading, widgets.VBox):
         self.arrows.observe(lambda _: self.steps.previous(), "previous")
         self.state.observe(self._judged, "judgment")
         self.state.observe(self._render, ["lang", "defendant"])
+        self.steps.observe(self._stepped, ["position"])
         self.steps.observe(self._render, ["position"])
         self.state.observe(self._reload_shown, ["reload_error", "last_reload"])
+        self._side(READING)
+        self._defendant_shown()
         self._render()
         self.start_reloading(watch=watch, interval=interval)
 
@@ -206,15 +343,13 @@ class Presenter(Reloading, widgets.VBox):
         """The presenter `mootcourt present` asked for (case, language, theme, type size).
 
         A preheated Voila kernel runs this before any student has asked for a page; it waits
-        for the request first (`voila.utils.wait_for_request`), then reads the settings from
+        for the request first (`mootcourt.serving.wait_for_visitor`), then reads the settings from
         the environment and a `?lang=` in the page's URL, if any."""
         from ..case import load_case
         from ..present import DEFAULT_CASE, ENV_CASE, ENV_LANG, ENV_LARGE, ENV_THEME
+        from ..serving import wait_for_visitor
 
-        if os.environ.get("VOILA_PREHEAT") == "True":
-            from voila.utils import wait_for_request
-
-            wait_for_request()
+        wait_for_visitor()  # at once if the notebook's first cell has waited already
         query = parse_qs(os.environ.get("QUERY_STRING", ""))
         lang = query.get("lang", [os.environ.get(ENV_LANG, "en")])[0]
         theme = os.environ.get(ENV_THEME, "light")
@@ -289,15 +424,84 @@ class Presenter(Reloading, widgets.VBox):
         self.position.value = w(
             "ui.presenter.position", shown=self.steps.position, total=len(self.steps.order)
         )
-        self.open_inputs.description = w.raw(
-            "ui.presenter.hide_inputs" if self.open_inputs.value else "ui.presenter.show_inputs"
+        self.show_reading.description = w.raw("ui.presenter.side.reading")
+        self.open_hypotheticals.description = w.raw(
+            "ui.presenter.side.hypotheticals", count=len(self.hypotheticals)
         )
+        self.open_inputs.description = w.raw("ui.presenter.side.inputs")
+        self._label_defendants(w)
+        self.live.text = self._live_text(frame)
+        self._describe(w)
         if self.inputs is not None:
             for i, name in enumerate(("evidence", "parties", "doctrine")):
                 self.inputs.set_title(i, w.raw(f"ui.tab.{name}"))
             self.evidence.show(frame)
             self.parties.show(frame)
             self.doctrine.show(frame)
+        self._rendered = True
+
+    def _label_defendants(self, w: Words) -> None:
+        """The defendant switch in the page's language (and the case's defendants, which a
+        reload may have changed)."""
+        defendants = list(self.case.defendants)
+        options = [(w.label(d), d) for d in defendants]
+        options.append((w.raw("ui.presenter.defendants.all"), ALL))
+        value = self.defendant_switch.value
+        if value not in (*defendants, ALL):
+            value = defendants[0]
+        if list(self.defendant_switch.options) != options:
+            self._quiet_defendants = True
+            try:
+                self.defendant_switch.options = options
+                self.defendant_switch.value = value
+            finally:
+                self._quiet_defendants = False
+        self.defendant_switch.tooltips = []
+        self.defendant_switch.layout.display = None if len(defendants) > 1 else "none"
+
+    def _describe(self, w: Words) -> None:
+        """Roles and names a screen reader needs, in the page's language; the tab's title."""
+        kit = w.raw("ui.kit")
+        self.semantics.title = w.raw("ui.page_title", case=self.case.title(w.lang), kit=kit)
+        self.semantics.page_rules = VOILA_MAIN
+        self.semantics.scroll_to_top = [".mc-present-reading"]
+        self.semantics.rules = [
+            *grid_rules(w.raw("ui.courts.table")),
+            [
+                ".mc-present-controls",
+                {"role": "navigation", "aria-label": w.raw("ui.presenter.nav")},
+            ],
+            [
+                ".mc-present-reading",
+                {
+                    "role": "region",
+                    "tabindex": "0",
+                    "aria-label": w.raw("ui.presenter.reading_region"),
+                },
+            ],
+            # scroll boxes a keyboard can reach (the split's note may scroll when the type is large)
+            *(
+                [sel, {"role": "region", "tabindex": "0", "aria-label": w.raw("ui.courts.split")}]
+                for sel in (".mc-announce", ".mc-split-note")
+            ),
+            [".mc-side-switch", {"role": "group", "aria-label": w.raw("ui.presenter.side.label")}],
+            [".mc-side-button", {"aria-pressed": "false"}],
+            [".mc-side-button.mod-active", {"aria-pressed": "true"}],
+            [
+                ".mc-defendant-switch .widget-toggle-buttons",
+                {"role": "group", "aria-label": w.raw("ui.presenter.defendants.label")},
+            ],
+            [".mc-defendant-switch button", {"aria-pressed": "false"}],
+            [".mc-defendant-switch button.mod-active", {"aria-pressed": "true"}],
+            [
+                ".mc-lang .widget-toggle-buttons",
+                {"role": "group", "aria-label": w.raw("ui.lang.label")},
+            ],
+            [".mc-lang button", {"aria-pressed": "false"}],
+            [".mc-lang button.mod-active", {"aria-pressed": "true"}],
+            [".mc-present-bar button", {"aria-pressed": "false"}],
+            [".mc-present-bar button.mc-active", {"aria-pressed": "true"}],
+        ]
 
     def _reload_shown(self, _change: Any = None) -> None:
         w = Words(self.state.case, self.state.lang)  # the new case's labels: may run first
@@ -317,8 +521,11 @@ class Presenter(Reloading, widgets.VBox):
         )
         self.steps.follow(self.state.judgment)
         frame = self._frame()
-        self.grid = CourtsGrid(frame, self._select)
+        self.grid = self._courts(frame)
         self.grid_box.children = [self.grid]
+        self._label_defendants(frame.words)
+        show_defendants(self.grid, self.shown_defendant)
+        self.grid.only_defendant = self.shown_defendant
         self.hypotheticals = {
             i: self._hypothetical_button(i)
             for i, scenario in enumerate(self.case.scenarios)
@@ -334,6 +541,14 @@ class Presenter(Reloading, widgets.VBox):
         for widget in old:
             close_all(widget)
 
+    def _courts(self, frame: Frame) -> CourtsGrid:
+        """The explorer's grid, its issue column wider: the courts' cells hold a word or two
+        here (no burden line), and an issue on one line keeps the grid on the screen."""
+        grid = CourtsGrid(frame, self._select)
+        levels = " ".join(["minmax(0, 1fr)"] * len(grid.levels))
+        grid.grid.layout.grid_template_columns = f"fit-content(11em) {levels}"
+        return grid
+
     def _grid_widgets(self) -> list[widgets.Widget]:
         heads = list(self.grid.issue_heads.values())
         shown = [
@@ -343,6 +558,7 @@ class Presenter(Reloading, widgets.VBox):
             *(h.split for h in heads),
             self.grid.divergence,
             self.announce,
+            self.split_note,
             self.reading,
         ]
         return shown + [w.layout for w in shown]
@@ -389,17 +605,27 @@ class Presenter(Reloading, widgets.VBox):
         w = frame.words
         latest = self._latest()
         index = self.steps.announcement
-        if index >= 0:
-            split = frame.judgment.divergences[index]
-            self.announce.value = (
-                f'<div role="status" aria-live="polite">'
-                f"{w('ui.presenter.split', issue=frame.case.issue_label(split.issue, w.lang))} "
-                f"{e(split.reason(w.lang))}</div>"
-            )
-            self.announce.layout.display = None
-        else:
-            self.announce.value = ""
-            self.announce.layout.display = "none"
+        revealed = self.steps.revealed
+        past = [
+            i
+            for i, d in enumerate(frame.judgment.divergences)
+            if (d.levels[1], d.issue) in revealed
+        ]
+        # announced at the split (and read out by `self.live`); after it, kept in a smaller
+        # note, since the grid's own note gives way to the rows
+        for box, which in (
+            (self.announce, [index] if index >= 0 else []),
+            (self.split_note, past if index < 0 else []),
+        ):
+            parts = []
+            for i in which:
+                split = frame.judgment.divergences[i]
+                issue = frame.case.issue_label(split.issue, w.lang)
+                if len(frame.case.defendants) > 1:
+                    issue = f"{issue} · {w.label(split.defendant)}"
+                parts.append(f"{w('ui.presenter.split', issue=issue)} {e(split.reason(w.lang))}")
+            box.value = "<div>" + "<br>".join(parts) + "</div>" if parts else ""
+            box.layout.display = None if parts and self._side_shown == READING else "none"
         if latest is None:
             self.reading.value = f"<p>{w('ui.presenter.start')}</p>"
         elif latest[1] == OUTCOME:
@@ -407,9 +633,13 @@ class Presenter(Reloading, widgets.VBox):
             self.reading.value = (
                 f"<h4>{e(level.label(w.lang))} · {e(level.court(w.lang))}</h4>"
                 f"<p>{w('ui.presenter.outcome_shown')}</p>"
+                # in full here: the grid's banner may shorten what the court decided
+                f'<div class="mc-outcome-full">{banner_html(frame, latest[0], False)}</div>'
             )
         else:
             self.reading.value = column_html(frame, latest[0])
+        if self.steps.finished:  # the last step: every court's orders first, as the engine
+            self.reading.value = dispositions_html(frame) + self.reading.value  # reaches them
 
     # inputs
 
@@ -421,20 +651,123 @@ class Presenter(Reloading, widgets.VBox):
     def _toggle(self, toggle_id: str, value: bool) -> None:
         self.actions.toggle(toggle_id, value)
 
-    def _show_inputs(self, change: dict) -> None:
+    def _build_inputs(self) -> None:
         """Build the evidence, parties and doctrine tabs the first time they are opened."""
-        if change["new"] and self.inputs is None:
-            frame = self._frame()
-            self.evidence = EvidenceBoard(frame, self.actions.toggle)
-            self.parties = PartiesPanel(frame, self.actions.toggle)
-            self.doctrine = DoctrinePanel(frame, self.actions.set_doctrine, self.actions.as_decided)
-            self.inputs = widgets.Tab([self.evidence, self.parties, self.doctrine])
-            self.inputs.add_class("mc-tabs")
-            self.inputs.add_class("mc-present-inputs")
-            self.drawer.children = (self.open_inputs, self.inputs)
         if self.inputs is not None:
-            self.inputs.layout.display = None if change["new"] else "none"
-        self._render()
+            return
+        frame = self._frame()
+        self.evidence = EvidenceBoard(frame, self.actions.toggle)
+        self.parties = PartiesPanel(frame, self.actions.toggle)
+        self.doctrine = DoctrinePanel(frame, self.actions.set_doctrine, self.actions.as_decided)
+        self.inputs = widgets.Tab([self.evidence, self.parties, self.doctrine])
+        self.inputs.add_class("mc-tabs")
+        self.inputs.add_class("mc-present-inputs")
+        self.drawer.children = (self.inputs,)
+
+    # the side column and the defendant switch
+
+    @property
+    def side(self) -> str:
+        """What the side column shows: READING, HYPOTHETICALS or INPUTS."""
+        return self._side_shown
+
+    def _side_pressed(self, name: str, change: dict) -> None:
+        if getattr(self, "_quiet_side", False):
+            return
+        self._side(name if change["new"] else READING)
+
+    def _side(self, name: str) -> None:
+        """Show one pane of the side column; its button pressed, the others not."""
+        if name == INPUTS:
+            self._build_inputs()
+        self._side_shown = name
+        self._quiet_side = True
+        try:
+            for other, button in self._switches.items():
+                button.value = other == name
+        finally:
+            self._quiet_side = False
+        self.reading.layout.display = None if name == READING else "none"
+        for box in (self.announce, self.split_note):
+            box.layout.display = None if name == READING and box.value else "none"
+        self.hypotheticals_pane.layout.display = None if name == HYPOTHETICALS else "none"
+        self.drawer.layout.display = None if name == INPUTS else "none"
+        if self.inputs is not None:
+            self.inputs.layout.display = None if name == INPUTS else "none"
+        if hasattr(self, "_rendered"):
+            self._render()
+
+    @property
+    def shown_defendant(self) -> str | None:
+        """The defendant whose rows the grid shows, or None for every defendant."""
+        value = self.defendant_switch.value
+        return None if value == ALL or len(self.case.defendants) < 2 else value
+
+    def _defendant_shown(self, _change: Any = None) -> None:
+        if getattr(self, "_quiet_defendants", False):
+            return
+        shown = self.shown_defendant
+        show_defendants(self.grid, shown)
+        self.grid.only_defendant = shown
+        hooks.set_classes(
+            self,
+            [c for c in self._dom_classes if c != "mc-all-defendants"]
+            + (["mc-all-defendants"] if shown is None and len(self.case.defendants) > 1 else []),
+        )
+        if shown is not None and shown != self.state.defendant:
+            self.state.select(self.state.selected_issue, shown)  # the reading follows
+        elif hasattr(self, "_rendered"):
+            self._render()
+
+    def _stepped(self, _change: Any = None) -> None:
+        """After Next or Previous: the reasoning in the side column, and where a split is
+        announced for a defendant not on show, that defendant's rows."""
+        if self._side_shown != READING:
+            self._side(READING)
+        index = self.steps.announcement
+        if index >= 0 and self.shown_defendant is not None:
+            defendant = self.state.judgment.divergences[index].defendant
+            if defendant != self.shown_defendant:
+                self.defendant_switch.value = defendant
+
+    def _live_text(self, frame: Frame) -> str:
+        """What a screen reader hears after each step: which court, which issue, what
+        result (every defendant's), the split when it is reached, and the position."""
+        w = frame.words
+        latest = self._latest()
+        judgment = frame.judgment
+        position = w.raw(
+            "ui.presenter.position", shown=self.steps.position, total=len(self.steps.order)
+        )
+        if latest is None:
+            return f"{w.raw('ui.presenter.live.start')} {position}"
+        level_id, issue = latest
+        level = self.case.levels[level_id]
+        court = f"{level.label(w.lang)} ({level.court(w.lang)})"
+        verdicts = judgment.level(level_id).defendants
+        several = len(verdicts) > 1
+        sep = "；" if w.lang == "zh-CN" else "; "
+
+        def who(d: str, text: str) -> str:
+            return f"{w.label(d)}{w.colon()}{text}" if several else text
+
+        if issue == OUTCOME:
+            result = sep.join(
+                who(d, w.raw("ui.courts.liable" if v.liable else "ui.courts.not_liable"))
+                for d, v in verdicts.items()
+            )
+            text = w.raw("ui.presenter.live.outcome", level=court, result=result)
+        else:
+            result = sep.join(
+                who(d, w.result(judgment.level(level_id).step(issue, d).result)) for d in verdicts
+            )
+            label = self.case.issue_label(issue, w.lang)
+            text = w.raw("ui.presenter.live.step", level=court, issue=label, result=result)
+        if self.steps.announcement >= 0:
+            split = judgment.divergences[self.steps.announcement]
+            issue_label = self.case.issue_label(split.issue, w.lang)
+            text += f" {w.raw('ui.presenter.split', issue=issue_label)} {split.reason(w.lang)}"
+        return f"{text} {position}"
 
     def _reveal_or_cover(self) -> None:
         if self.steps.finished:

@@ -32,8 +32,12 @@ CSS = """
   font-family: var(--jp-ui-font-family, system-ui, sans-serif),
     "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 .mc-quiz .widget-html-content { white-space: normal; overflow-wrap: anywhere; line-height: 1.45; }
-.mc-quiz .widget-radio-box label { white-space: normal; height: auto; line-height: 1.4;
-  align-items: flex-start; margin-bottom: 4px; }
+/* the radio first, its text beside it: ipywidgets floats the input after the text, which
+   put a long option's text on a line of its own above its radio */
+.mc-quiz .widget-radio-box label { display: flex; flex-direction: row; align-items: flex-start;
+  gap: 6px; white-space: normal; height: auto; line-height: 1.4; margin-bottom: 4px; }
+.mc-quiz .widget-radio-box input { order: -1; float: none; flex: 0 0 auto; height: 1.4em;
+  margin: 0 0 0 1px; }
 .mc-quiz .widget-textarea { width: auto; max-width: 100%; box-sizing: border-box; }
 .mc-quiz .widget-textarea textarea { min-height: 3.2em; box-sizing: border-box; }
 .mc-quiz .jupyter-button { white-space: normal; height: auto; min-height: 28px; width: auto;
@@ -194,7 +198,10 @@ class Quiz(widgets.VBox):
             step = decided_step(self.case, q)
             level = self.case.levels[q.decision.level].label(lang)
             head = t("quiz.court", level=level, issue=self.case.issue_label(step.issue, lang))
-            rules = ", ".join(step.rules)
+            # a reader never sees a bare statute id: "PIPL Art. 69(1)"
+            rules = ("、" if lang == "zh-CN" else "; ").join(
+                self.case.law.citation(r, lang) for r in step.rules
+            )
             out.append(
                 f'<div class="mc-quiz-court"><b>{_e(head)}</b> '
                 f"{_e(t(f'result.{step.result}'))}<br>{_e(step.text(lang))}"

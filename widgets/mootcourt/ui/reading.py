@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from . import hooks
+from .disposition import with_disposition
 from .frame import Frame
 from .words import Words, e
 
@@ -83,10 +84,11 @@ def column_html(frame: Frame, level_id: str) -> str:
 def assumptions_html(frame: Frame, ids: tuple[str, ...]) -> str:
     """The case's assumptions a step rests on (`Step.assumptions`), each by its text,
     labelled as ours: premises where the sources are silent, never the court's findings.
-    The id (what `mootcourt evaluate` prints) is only a tooltip: a reader never needs it."""
+    The id (what `mootcourt evaluate` prints) is not shown, not even as a tooltip: a reader
+    never needs it, and a screen reader would read it out."""
     w = frame.words
     texts = {a.id: a.text for a in frame.case.file.assumptions}
-    items = "".join(f'<li title="{e(i)}">{e(texts[i](w.lang))}</li>' for i in ids)
+    items = "".join(f"<li>{e(texts[i](w.lang))}</li>" for i in ids)
     return f'<div class="mc-assumptions">{w("ui.reading.assumptions")}<ul>{items}</ul></div>'
 
 
@@ -108,7 +110,7 @@ class ReadingPane(widgets.HBox):
 
     def show(self, frame: Frame) -> None:
         for level_id, col in self.columns.items():
-            col.value = column_html(frame, level_id)
+            col.value = with_disposition(frame, level_id, column_html(frame, level_id))
             changed = ("step", level_id, frame.defendant, frame.issue) in frame.changed
             hooks.set_classes(
                 col,

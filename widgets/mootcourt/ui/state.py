@@ -1,9 +1,11 @@
 """The explorer's one state: world, doctrine overrides, language and selection, and the
 judgment they give.
 
-Every input goes through a method here and costs exactly one evaluation; views never
-evaluate law and never read each other, they re-render from (judgment, language, what
-changed). A click can never raise into a student's page: toggles go through the `requires`
+Every input goes through a method here and costs exactly one evaluation (counted at the
+engine, `engine.counting`, not by hand); views never evaluate law and never read each other,
+they re-render from (judgment, language, what changed). The What-if analysis is the state's
+too (`whatif`): computed once per world and doctrine, only once asked for, and never inside an
+input: the courts' new judgment reaches the page first (`ui.whatif_owner`). A click can never raise into a student's page: toggles go through the `requires`
 cascade, doctrine values through the one check, and overrides equal to the court's own value
 are dropped, so "as decided" is simply the absence of an override.
 
@@ -19,12 +21,14 @@ from typing import TYPE_CHECKING
 import traitlets
 
 from ..engine import Judgment, evaluate
+from ..engine.counting import counting
 from ..errors import CaseError, CaseNotFound, DoctrineError, WorldError
 from ..i18n import LANGUAGES
 from ..world import World
 from . import changes
 from .changes import Key
 from .reload import Carried, carry_over, reread
+from .whatif_owner import WhatIfOwner
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -47,7 +51,16 @@ class ExplorerState(traitlets.HasTraits):
     changed = traitlets.Instance(frozenset, args=())
     """view keys (see `changes.Key`) whose content the last input changed"""
     evaluations = traitlets.Int(0)
-    """how many times the engine ran: one per input, never on a language or selection change"""
+    """how many whole evaluations the engine ran for the inputs (counted by the engine): one
+    per input, never on a language or selection change"""
+    level_runs = traitlets.Int(0)
+    """every run of a level the engine made for this state, the What-if analysis included
+    (counted by the engine)"""
+    whatif = traitlets.Any(None, allow_none=True)
+    """the What-if analysis (`analysis.Explanation`) of the current world and doctrines, or
+    None while it is stale or was never asked for (`request_whatif`)"""
+    whatif_pending = traitlets.Bool(False)
+    """an analysis was asked for and is being computed (views show "computing…")"""
     revision = traitlets.Int(0)
     """one more after every input, even one whose judgment equals the last (views observe it)"""
     reloads = traitlets.Int(0)
@@ -60,14 +73,18 @@ class ExplorerState(traitlets.HasTraits):
 
     def __init__(self, case: Case, lang: str = "en") -> None:
         record = case.record_world()
+        with counting() as runs:
+            judgment = evaluate(case, record)
         super().__init__(
             world=record,
             lang=lang,
             defendant=case.defendants[0],
-            judgment=evaluate(case, record),
-            evaluations=1,
+            judgment=judgment,
+            evaluations=runs.judgments,
+            level_runs=runs.levels,
         )
         self.case = case
+        self._whatif = WhatIfOwner(self._whatif_delivered)
         self.select(*self._first_reading(self.judgment))
 
     def __repr__(self) -> str:
@@ -116,7 +133,8 @@ class ExplorerState(traitlets.HasTraits):
         """
         try:
             carried = carry_over(self.case, self.world, self.doctrine, reread(self.case))
-            judgment = evaluate(carried.case, carried.world, carried.doctrine)
+            with counting() as runs:
+                judgment = evaluate(carried.case, carried.world, carried.doctrine)
         except CaseError as exc:
             self.reload_error = str(exc)
             return False
@@ -135,13 +153,17 @@ class ExplorerState(traitlets.HasTraits):
             self.world = carried.world
             self.doctrine = carried.doctrine
             self.scenario = shown
-            self.evaluations += 1
+            self.evaluations += runs.judgments
+            self.level_runs += runs.levels
             self.judgment = judgment
             self.reload_error = ""
             self.last_reload = carried
             self.reloads += 1
             self.select(*selection)
+            self.whatif, self.whatif_pending = None, self._whatif.wanted
             self.revision += 1
+        self._whatif.forget()
+        self._whatif.schedule(self.case, self._current)
         return True
 
     # presentation: no evaluation
@@ -157,16 +179,53 @@ class ExplorerState(traitlets.HasTraits):
         self, world: World, doctrine: Mapping[str, Mapping[str, str]], scenario: int = NO_SCENARIO
     ) -> None:
         overrides = self.case.doctrine_overrides(doctrine)
-        judgment = evaluate(self.case, world, overrides)
+        with counting() as runs:
+            judgment = evaluate(self.case, world, overrides)
+        # back at the record (reset, or the last change undone): nothing is marked "changed",
+        # every cell shows what the courts had
+        at_record = world == self.case.record_world() and not overrides
         with self.hold_trait_notifications():
-            self.changed = changes.changed(self.judgment, judgment)
+            self.changed = frozenset() if at_record else changes.changed(self.judgment, judgment)
             self.world = world
             self.doctrine = overrides
             self.scenario = scenario
-            self.evaluations += 1
+            self.evaluations += runs.judgments
+            self.level_runs += runs.levels
             self.judgment = judgment
             self.last_reload = None
+            self.whatif, self.whatif_pending = None, self._whatif.wanted
             self.revision += 1
+        # after the courts' notifications: the What-if follows at the loop's next turn
+        self._whatif.schedule(self.case, self._current)
+
+    # the What-if analysis: the state's, off the click path
+
+    def request_whatif(self) -> None:
+        """Someone wants the What-if analysis (its tab was opened): from now on it follows
+        every input, a turn of the event loop after the courts."""
+        if self._whatif.wanted:
+            return
+        self._whatif.wanted = True
+        self.whatif_pending = self.whatif is None
+        self._whatif.schedule(self.case, self._current)
+
+    def settle(self) -> None:
+        """Compute a pending What-if analysis now (what the loop's next turn would do)."""
+        self._whatif.settle(self.case, self._current)
+
+    @property
+    def whatif_runs(self) -> int:
+        """The runs of a level the What-if analyses took (counted by the engine)."""
+        return self._whatif.runs.levels
+
+    def _current(self) -> Judgment:
+        return self.judgment
+
+    def _whatif_delivered(self, report: object, pending: bool, runs: int) -> None:
+        with self.hold_trait_notifications():
+            self.level_runs += runs
+            self.whatif_pending = pending
+            self.whatif = report
 
     @staticmethod
     def _first_reading(judgment: Judgment) -> tuple[str, str]:

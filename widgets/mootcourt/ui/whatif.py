@@ -2,17 +2,15 @@
 reversal needed, and (on request) every valid world and the exact conditions of liability.
 
     panel = WhatIfPanel(case, "en")
-    panel.show(judgment, "en")     # after every input; re-renders from the compiled trees
-    panel.flips                    # toggle id -> the levels whose result flipping it changes
+    panel.show(judgment, "en", report)   # the state's analysis (`ExplorerState.whatif`)
+    panel.flips                          # toggle id -> the levels whose result flipping it changes
 
-The panel reads the analysis (`mootcourt.analysis`), never the rules. For the current world
-it evaluates the one-flip neighbours (about twenty evaluations: as quick per click as looking
-them up in compiled diagrams, and no second of compiling before the first view, nor one per
-kernel when a class arrives at once); the analysis tests check that this says exactly what
-the compiled diagrams say. Every level is compiled (once per doctrine, then cached) only when
-the student opens the counts over every world and the minimal conditions, which also import
-sympy the first time. Styles use JupyterLab's `--jp-*` variables only; nothing loads from a
-CDN.
+The panel only draws. The analysis is the explorer state's (`ExplorerState.whatif`: computed
+once per world and doctrine, after the courts, never inside a click); until it arrives the
+panel keeps its last content under a "computing…" mark. Every level is compiled (once per
+doctrine, then cached) only when the student opens the counts over every world and the
+minimal conditions, which also import sympy the first time. Styles use JupyterLab's `--jp-*`
+variables only; nothing loads from a CDN.
 """
 
 from __future__ import annotations
@@ -22,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 import traitlets
 
-from ..analysis import explain, wording
+from ..analysis import wording
 from ..analysis.compile import compile_level
 from ..analysis.conditions import minimal_condition
+from ..analysis.explain import settings_of
 from ..analysis.worlds import every_world
 from ..engine.texts import join
 from ..i18n import messages
@@ -43,14 +42,24 @@ CSS = """
 .mc-whatif th, .mc-whatif td { text-align: left; vertical-align: top; padding: 2px 6px;
   border-bottom: 1px solid var(--jp-border-color2, #dddddd); }
 .mc-whatif .mc-wi-dim { color: var(--jp-ui-font-color2, #5f5f5f); }
-.mc-whatif .mc-wi-liable { color: var(--jp-success-color1, #2e7d32); font-weight: 600; }
-.mc-whatif .mc-wi-not-liable { color: var(--jp-error-color1, #c62828); font-weight: 600; }
-.mc-whatif .mc-wi-open { color: var(--jp-warn-color1, #ef6c00); font-weight: 600; }
+.mc-whatif .mc-wi-stale { opacity: 0.6; }
+/* the theme's colours pulled toward the text colour: 4.5:1 or better in light and dark */
+.mc-whatif .mc-wi-liable { font-weight: 600; color: color-mix(in srgb,
+  var(--jp-success-color1, #2e7d32) 70%, var(--jp-ui-font-color1, #1f1f1f)); }
+.mc-whatif .mc-wi-not-liable { font-weight: 600; color: color-mix(in srgb,
+  var(--jp-error-color1, #c62828) 70%, var(--jp-ui-font-color1, #1f1f1f)); }
+.mc-whatif .mc-wi-open { font-weight: 600; color: color-mix(in srgb,
+  var(--jp-warn-color1, #ef6c00) 60%, var(--jp-ui-font-color1, #1f1f1f)); }
 .mc-whatif .mc-wi-sentence { margin: 4px 0 8px; overflow-wrap: anywhere; }
 .mc-whatif .mc-wi-level, .mc-whatif .mc-wi-liable, .mc-whatif .mc-wi-not-liable,
-.mc-whatif .mc-wi-open { white-space: nowrap; }
+.mc-whatif .mc-wi-open, .mc-whatif .mc-wi-after { white-space: nowrap; }
 .mc-whatif .mc-wi-issue { display: block; font-size: 0.9em; }
+/* a court's column as wide as its result on one line ("→ not liable"); the fact wraps */
 .mc-whatif th.mc-wi-level { width: 1%; }
+.mc-whatif .mc-wi-now-row th { font-weight: 600; }
+.mc-whatif .mc-wi-legend { margin: 4px 0 2px; font-size: 0.9em; }
+.mc-whatif .mc-wi-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
 .mc-whatif ul { margin: 4px 0; padding-left: 18px; }
 .mc-whatif li { margin: 2px 0 6px; }
 """
@@ -67,6 +76,8 @@ class WhatIfPanel(widgets.VBox):
         self.case = case
         self.lang = lang
         self.report: Explanation | None = None
+        self.status = widgets.HTML()
+        self.status.add_class("mc-wi-status")
         self.now = widgets.HTML()
         self.moves = widgets.HTML()
         self.details = widgets.ToggleButton(value=False)
@@ -74,26 +85,43 @@ class WhatIfPanel(widgets.VBox):
         self.every = widgets.HTML()
         style = widgets.HTML(f"<style>{CSS}</style>")
         style.layout.display = "none"
-        super().__init__([style, self.now, self.moves, self.details, self.every])
+        super().__init__([style, self.status, self.now, self.moves, self.details, self.every])
         self.add_class("mc-whatif")
 
     def __repr__(self) -> str:
         return f"<WhatIfPanel {self.case.id} lang={self.lang}>"
 
-    def show(self, judgment: Judgment, lang: str) -> None:
-        """Re-render for this judgment's world and doctrines (after every input)."""
+    def show(
+        self,
+        judgment: Judgment,
+        lang: str,
+        report: Explanation | None = None,
+        pending: bool = False,
+    ) -> None:
+        """Draw the state's analysis of this judgment (`report`); None: not there yet (a
+        "computing…" mark over the last content while `pending`). Never evaluates."""
         self.lang = lang
-        presets = {lv.id: lv.doctrine for lv in judgment.levels}
-        report = explain(
-            self.case, dict(judgment.world), conditions=False, presets=presets, compiled=False
-        )
-        self.report = report
-        self.flips = {effect.toggle: list(effect.flips()) for effect in report.sensitivity}
         t = messages(lang)
-        self.now.value = _sensitivity_html(report, lang)
-        self.moves.value = _moves_html(report, lang)
         self.details.description = t("ui.whatif.details")
         self.details.tooltip = t("ui.whatif.details_hint")
+        if report is None:
+            self.flips = {}  # the marks belonged to the last world
+            self.status.value = (
+                f'<p class="mc-wi-dim" role="status">{e(t("ui.whatif.computing"))}</p>'
+                if pending
+                else ""
+            )
+            for part in (self.now, self.moves, self.every):
+                if pending and self.report is not None:
+                    part.add_class("mc-wi-stale")
+            return
+        self.report = report
+        self.status.value = ""
+        for part in (self.now, self.moves, self.every):
+            part.remove_class("mc-wi-stale")
+        self.flips = {effect.toggle: list(effect.flips()) for effect in report.sensitivity}
+        self.now.value = _sensitivity_html(report, lang, judgment)
+        self.moves.value = _moves_html(report, lang)
         self.every.value = _every_html(report, lang) if self.details.value else ""
 
     def _details_toggled(self, change: dict[str, Any]) -> None:
@@ -105,14 +133,39 @@ def _result(value: bool | None, lang: str) -> str:
     return f'<span class="{_RESULT_CLASS[value]}">{e(wording.result(value, lang))}</span>'
 
 
-def _sensitivity_html(report: Explanation, lang: str) -> str:
+def _now_rows(report: Explanation, lang: str, judgment: Judgment | None) -> list[str]:
+    """The "now" row: one per defendant where there are several (each defendant's own result
+    in this world, from the judgment), else the court's."""
+    case = report.case
+    t = messages(lang)
+    defendants = case.defendants
+    if judgment is None or len(defendants) < 2:
+        now = "".join(
+            f"<td>{_result(report.settled[lv].result, lang)}</td>" for lv in report.levels
+        )
+        return [f'<tr class="mc-wi-now-row"><th>{e(t("ui.whatif.now"))}</th>{now}</tr>']
+    rows = []
+    for d in defendants:
+        cells = "".join(
+            f"<td>{_result(judgment.level(lv).defendants[d].liable, lang)}</td>"
+            for lv in report.levels
+        )
+        head = e(t("ui.whatif.now_for", defendant=case.label(d, lang)))
+        rows.append(f'<tr class="mc-wi-now-row mc-wi-now-{d}"><th>{head}</th>{cells}</tr>')
+    return rows
+
+
+def _sensitivity_html(report: Explanation, lang: str, judgment: Judgment | None = None) -> str:
     case = report.case
     t = messages(lang)
     head = "".join(
         f'<th class="mc-wi-level">{e(case.levels[lv].label(lang))}</th>' for lv in report.levels
     )
-    now = "".join(f"<td>{_result(report.settled[lv].result, lang)}</td>" for lv in report.levels)
-    rows = [f"<tr><th>{e(t('ui.whatif.now'))}</th>{now}</tr>"]
+    rows = _now_rows(report, lang, judgment)
+    unchanged = (
+        '<td class="mc-wi-dim"><span aria-hidden="true">·</span>'
+        f'<span class="mc-wi-hidden">{e(t("ui.whatif.unchanged"))}</span></td>'
+    )
     quiet, blocked = [], []
     for effect in report.sensitivity:
         label = e(case.label(effect.toggle, lang))
@@ -130,18 +183,22 @@ def _sensitivity_html(report: Explanation, lang: str) -> str:
         for lv in report.levels:
             change = effect.levels[lv]
             if not change.changes:
-                cells.append('<td class="mc-wi-dim">·</td>')
+                cells.append(unchanged)
                 continue
             issue = e(case.issue_label(change.issue, lang)) if change.issue else ""
             where = f'<span class="mc-wi-dim mc-wi-issue">{issue}</span>'
-            cells.append(f"<td>→ {_result(change.after, lang)}{where if change.issue else ''}</td>")
+            after = f'<span class="mc-wi-after">→ {_result(change.after, lang)}</span>'
+            cells.append(f"<td>{after}{where if change.issue else ''}</td>")
         rows.append(
             f'<tr class="mc-wi-flip-{effect.toggle}"><td>{e(action)}</td>{"".join(cells)}</tr>'
         )
     parts = [
         f"<h4>{e(t('analysis.heading.sensitivity'))}</h4>",
         f"<table><tr><th>{e(t('analysis.col.toggle'))}</th>{head}</tr>{''.join(rows)}</table>",
+        f'<p class="mc-wi-dim mc-wi-legend">{e(t("ui.whatif.legend"))}</p>',
     ]
+    if len(case.defendants) > 1:
+        parts.append(f'<p class="mc-wi-dim mc-wi-legend">{e(t("ui.whatif.several"))}</p>')
     if quiet:
         parts.append(
             f'<p class="mc-wi-dim">{e(t("ui.whatif.quiet"))} {join(quiet, lang, long=True)}</p>'
@@ -204,5 +261,8 @@ def _every_html(report: Explanation, lang: str) -> str:
     parts.append(f"<h4>{e(t('analysis.heading.conditions'))}</h4>")
     for tree in trees.values():
         condition = minimal_condition(tree, every_world(tree))
-        parts.append(f'<p class="mc-wi-sentence">{e(wording.condition(case, condition, lang))}</p>')
+        # the condition says which of the court's settings it rests on are not reported
+        rests = settings_of(tree.doctrine, tree.doctrine_reads)
+        sentence = wording.condition(case, condition, lang, rests)
+        parts.append(f'<p class="mc-wi-sentence">{e(sentence)}</p>')
     return f'<div class="mc-wi-every">{"".join(parts)}</div>'

@@ -1,0 +1,145 @@
+"""Every page renders, every time (issue 17).
+
+- The cause: Voila applies its cell timeout to the cell in which a preheated kernel waits for
+  its visitor; a pooled kernel that waited longer gets an empty page, handed out all the same
+  (docs/upstream/voila-preheat-timeout.md). Served by plain Voila, the page stays empty (the
+  upstream reproduction, which also shows the watchdog's message); served by
+  `mootcourt.serving`, the same wait ends in the dashboard.
+- The recovery: a page whose widgets never come says so in both languages and offers a
+  reload that works.
+- The orders: one `.mc-disposition` per court, visible, in the explorer's reading pane and
+  at the presenter's last step; screenshots in both languages, light and dark.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from mootcourt import present
+from mootcourt.ui.watchdog import GRACE_SECONDS, RELOAD, WATCHDOG, watchdog_cell
+
+from .servers import VOILA_READY, _serve, explorer_notebook, free_port, isolated_env, voila
+from .soak import with_flags
+
+TIMEOUT = 8
+"""the cell timeout in these tests (120 s in class): a pooled kernel waits longer"""
+LEVELS = ("first_instance", "second_instance")
+
+
+@contextlib.contextmanager
+def _presenter(home: Path, module: str):
+    port = free_port()
+    settings = present.Settings(port=port, open_browser=False, class_size=1)
+    command = with_flags(
+        present.voila_command(settings, present.presenter_notebook()),
+        f"--VoilaExecutor.timeout={TIMEOUT}",
+    )
+    command[2] = module
+    env = present.environment(settings, isolated_env(home))
+    with _serve(module, command, port, home=home, cwd=home, ready=VOILA_READY, env=env) as s:
+        yield s
+
+
+def _pool_waits_past_the_timeout() -> None:
+    time.sleep(TIMEOUT + 6)  # the pool is filled within a few seconds; then it waits
+
+
+def test_plain_voila_leaves_a_pooled_kernel_that_waited_with_an_empty_page(
+    chromium, page, tmp_path
+) -> None:
+    """The upstream reproduction: without the kit's workaround the page never shows the
+    dashboard; the watchdog says so, in both languages, with a reload."""
+    with _presenter(tmp_path, "voila") as server:
+        _pool_waits_past_the_timeout()
+        page.goto(server.url + "/", wait_until="commit")
+        page.wait_for_selector(f".{WATCHDOG}", timeout=90_000)
+        assert page.locator(".mc-presenter").count() == 0
+        text = page.inner_text(f".{WATCHDOG}")
+        assert "The dashboard has not appeared" in text and "本页的看板尚未显示" in text
+        assert page.locator(f".{WATCHDOG} button.{RELOAD}").is_visible()
+        assert "Traceback" not in page.content()
+    assert "Cell execution timed out" in server.log.read_text()
+
+
+def test_the_kit_serves_a_pooled_kernel_that_waited(chromium, page, tmp_path, screenshots) -> None:
+    with _presenter(tmp_path, "mootcourt.serving") as server:
+        _pool_waits_past_the_timeout()
+        page.goto(server.url + "/", wait_until="commit")
+        page.wait_for_selector(".mc-presenter .mc-outcome-second_instance", timeout=90_000)
+        # the presenter's last step: every court's orders, visible
+        page.click(".mc-presenter .mc-reveal-all")
+        for level in LEVELS:
+            page.wait_for_selector(f".mc-presenter .mc-disposition-{level}", timeout=20_000)
+        assert page.locator(".mc-presenter .mc-disposition").count() == len(LEVELS)
+        assert page.locator(".mc-presenter .mc-disposition").first.is_visible()
+        assert page.locator(f".{WATCHDOG}").count() == 0
+        page.screenshot(path=screenshots / "disposition-presenter-en-light.png")
+        for lang, theme in (("zh-CN", "light"), ("en", "dark"), ("zh-CN", "dark")):
+            page.goto(f"{server.url}/?lang={lang}&theme={theme}", wait_until="commit")
+            page.wait_for_selector(".mc-presenter .mc-reveal-all", timeout=90_000)
+            page.click(".mc-presenter .mc-reveal-all")
+            page.wait_for_selector(".mc-presenter .mc-disposition-second_instance")
+            page.wait_for_timeout(500)
+            page.screenshot(path=screenshots / f"disposition-presenter-{lang}-{theme}.png")
+    assert "Cell execution timed out" not in server.log.read_text()
+
+
+def _flaky_notebook(path: Path) -> Path:
+    """A page whose first visit shows no widget (as when its output was lost) and whose
+    second shows the explorer: the watchdog's reload must get the second."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        watchdog_cell(),
+        nbformat.v4.new_code_cell(
+            "import pathlib\n"
+            "seen = pathlib.Path('seen').exists()\n"
+            "pathlib.Path('seen').touch()\n"
+            "from mootcourt import load_case\n"
+            "from mootcourt.ui import Explorer\n"
+            "Explorer(load_case('liu-v-platform-2024'), lang='en') if seen else None"
+        ),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_the_watchdog_reload_brings_the_page_back(chromium, page, tmp_path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    _flaky_notebook(root / "flaky.ipynb")
+    with voila(root, tmp_path / "home") as server:
+        page.goto(f"{server.url}/voila/render/flaky.ipynb?lang=zh-CN", wait_until="commit")
+        page.wait_for_selector(f".{WATCHDOG}", timeout=GRACE_SECONDS * 1000 + 90_000)
+        first = page.locator(f".{WATCHDOG} p").first
+        assert first.get_attribute("lang") == "zh-CN", "the page's language first"
+        page.click(f".{WATCHDOG} .{RELOAD}")
+        page.wait_for_selector(".mc-explorer .mc-outcome-second_instance", timeout=90_000)
+        page.wait_for_timeout(1000)
+        assert page.locator(f".{WATCHDOG}").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_explorer_shows_every_courts_orders(
+    chromium, page, tmp_path, screenshots, lang: str, theme: str
+) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    path = explorer_notebook(root / "explorer.ipynb")
+    text = path.read_text(encoding="utf-8").replace("lang='en'", f"lang={lang!r}")
+    path.write_text(text, encoding="utf-8")
+    with voila(root, tmp_path / "home") as server:
+        page.goto(f"{server.url}/voila/render/explorer.ipynb?theme={theme}", wait_until="commit")
+        page.wait_for_selector(".mc-explorer .mc-disposition-second_instance", timeout=120_000)
+        assert page.locator(".mc-explorer .mc-disposition").count() == len(LEVELS)
+        for level in LEVELS:
+            assert page.locator(f".mc-explorer .mc-disposition-{level}").is_visible()
+        page.locator(".mc-explorer .mc-disposition-second_instance").scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        page.screenshot(path=screenshots / f"disposition-explorer-{lang}-{theme}.png")
