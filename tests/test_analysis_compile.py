@@ -8,8 +8,6 @@ Pang's are all checked.
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

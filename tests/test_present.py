@@ -39,9 +39,25 @@ def test_public_binds_everywhere_with_a_token() -> None:
     assert present.url(present.Settings(public=True, token="abc"), host="h").endswith("?token=abc")
 
 
-@pytest.mark.parametrize(("size", "pool"), [(1, 1), (10, 1), (15, 1), (16, 2), (60, 4), (999, 8)])
-def test_pool_follows_class_size(size: int, pool: int) -> None:
+@pytest.mark.parametrize(("size", "pool"), [(1, 1), (10, 10), (60, 60)])
+def test_pool_is_one_kernel_per_student_unless_sized(size: int, pool: int) -> None:
     assert present.Settings(class_size=size).pool_size == pool
+    assert present.Settings(class_size=size, pool=3).pool_size == 3
+
+
+def test_pool_is_bounded_by_free_memory_and_says_why() -> None:
+    roomy = present.plan_pool(60, available_mb=20_000, per_kernel_mb=150)
+    assert roomy.size == 60 and "one preheated kernel per student" in roomy.reason
+    # 9000 MB: 53 kernels fit; 40 are the students' own, 13 can be preheated
+    tight = present.plan_pool(40, available_mb=9000, per_kernel_mb=150)
+    assert tight.fit == 53 and tight.size == 13 and "leaves 13 preheated" in tight.reason
+    short = present.plan_pool(60, available_mb=3000, per_kernel_mb=150)
+    assert short.size == 1 and "WARNING" in short.reason
+
+
+def test_the_class_size_reaches_the_server_for_its_ready_line() -> None:
+    assert present.ENV_CLASS_SIZE == "MOOTCOURT_CLASS_SIZE"
+    assert any(c.startswith("--VoilaKernelManager.fill_delay=") for c in _command())
 
 
 def test_case_and_language_reach_the_kernel_through_the_environment() -> None:

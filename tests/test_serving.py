@@ -59,3 +59,28 @@ def test_the_trace_is_off_unless_asked_and_writes_json_lines(tmp_path, monkeypat
     (event,) = read(tmp_path)
     assert event["event"] == "cell_end" and event["seconds"] == 1.5 and event["role"] == "server"
     assert json.loads((tmp_path / f"server-{event['pid']}.jsonl").read_text())["kernel"] == "k"
+
+
+def test_the_pool_reports_its_warming_and_when_it_is_ready(monkeypatch) -> None:
+    """The instructor sees progress, then "ready for N students" once every pooled kernel
+    waits for its visitor (on Voila's request-info websocket), and again after a refill."""
+    import time
+
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    waiters: dict[str, object] = {}
+    monkeypatch.setattr(RequestInfoSocketHandler, "_waiters", waiters)
+    lines: list[str] = []
+    serving.report_pool(2, 30, lines.append)
+    waiters["a"] = waiters["b"] = object()
+    deadline = time.monotonic() + 10
+    while not any("ready for 30 students" in line for line in lines):
+        assert time.monotonic() < deadline, lines
+        time.sleep(0.1)
+    del waiters["a"]  # a student took a kernel; Voila starts its replacement
+    time.sleep(1)
+    waiters["c"] = object()
+    while not any("refilled" in line for line in lines):
+        assert time.monotonic() < deadline, lines
+        time.sleep(0.1)
+    assert serving.pool_size_from(["--VoilaConfiguration.default_pool_size=7"]) == 7

@@ -189,9 +189,7 @@ def test_doctrine_choices_keep_only_what_differs_and_as_decided_drops_them(
 
 
 @pytest.mark.parametrize("case_id", ALL_CASES)
-def test_every_prepared_hypothetical_reproduces_its_expectations(
-    case_id: str
-) -> None:
+def test_every_prepared_hypothetical_reproduces_its_expectations(case_id: str) -> None:
     case = load_case(case_id)
     x = Explorer(case, lang="en")
     picker = one(x, "mc-scenarios")
@@ -325,7 +323,6 @@ def test_statute_chips_show_the_article_in_both_languages(liu: Case) -> None:
 
 def test_import_is_light() -> None:
     import subprocess
-    import sys
 
     code = (
         "import sys, mootcourt.ui; "

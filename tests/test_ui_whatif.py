@@ -13,7 +13,6 @@ from mootcourt import Case
 from mootcourt.cli import main
 from mootcourt.engine import counting
 from mootcourt.ui import Explorer
-from mootcourt.ui.whatif import WhatIfPanel
 
 
 def cli_flips(capsys, case: Case, world, doctrine: list[str]) -> dict[str, tuple[str, ...]]:

@@ -178,7 +178,7 @@ def soak_servers(
     explorer_notebook(root / "explorer-pang.ipynb", CASES[1])
     port = free_port()
     settings = present.Settings(
-        case=CASES[0], port=port, open_browser=False, class_size=pool * present.KERNELS_PER_POOLED
+        case=CASES[0], port=port, open_browser=False, class_size=pool, pool=pool
     )
     command = present.voila_command(settings, notebook or present.presenter_notebook())
     command[2] = module

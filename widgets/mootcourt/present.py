@@ -6,8 +6,12 @@ passed explicitly, so the command behaves the same from any folder and after `pi
 
 - sources stripped and tracebacks hidden (students see the dashboard, never code or errors);
 - only comm messages reach the kernel (Voila's default), so a student cannot run code;
-- preheated kernels, as many as `--class-size` needs, so a room arriving at once does not wait
-  for kernels to start; the presenter notebook first waits for its visitor
+- preheated kernels, one per student of `--class-size` unless the memory free at start (one
+  kernel measured, `plan_pool`) bounds it, so a room arriving at once does not wait for kernels
+  to start, nor for the kit's imports, case load and presenter build, which a pooled kernel
+  does before it waits (`mootcourt.serving.preheat`); the server prints the pool's warming and
+  "ready for N students", and replaces a kernel a student took 10 s later; the presenter
+  notebook first waits for its visitor
   (`mootcourt.serving.wait_for_visitor`), which keeps a pooled kernel busy (and so safe from
   the culler) until a student takes it, in a cell that no cell timeout cuts short (Voila's
   own timeout there left a kernel that had waited 2 minutes in the pool with an empty page);
@@ -32,14 +36,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import LANGUAGES
+from .serving import ENV_CLASS_SIZE
 
 DEFAULT_CASE = "liu-v-platform-2024"
 DEFAULT_PORT = 8866
 THEMES = ("light", "dark")
-KERNELS_PER_POOLED = 15
-"""students served per preheated kernel when a class arrives together (each student still
-gets a kernel of their own; the pool only hides start-up time)"""
-MAX_POOL = 8
+HEADROOM_MB = 1024
+"""memory the pool leaves to the server, the browser and everything else on the laptop"""
+KERNEL_MARGIN = 1.5
+"""a kernel's budget against the probe's measure (`mootcourt.serving.probe`): a real kernel
+carries its sockets and threads, and grows once its page connects (measured in issue 15:
+probe about 100 MB, a pooled kernel about 120 MB, a served one about 140 MB)"""
+REFILL_DELAY_SECONDS = 10
+"""how long after a student takes a pooled kernel its replacement starts: after the class's
+arrivals, not while their pages are being built on the same cores"""
 CULL_IDLE_SECONDS = 1800
 CULL_INTERVAL_SECONDS = 120
 CELL_TIMEOUT_SECONDS = 120
@@ -71,10 +81,85 @@ class Settings:
     def ip(self) -> str:
         return "0.0.0.0" if self.public else "127.0.0.1"
 
+    pool: int | None = None
+    """preheated kernels, as `plan_pool` decided from the machine's memory; None: one per
+    student of `class_size`"""
+
     @property
     def pool_size(self) -> int:
-        """Preheated kernels: one per `KERNELS_PER_POOLED` students, at least one."""
-        return min(MAX_POOL, max(1, math.ceil(self.class_size / KERNELS_PER_POOLED)))
+        """Preheated kernels: as many as students arrive at once (a cold kernel costs a second
+        of start-up plus the kit's own work, on cores every arrival shares), unless memory
+        bounded it (`plan_pool`)."""
+        return max(1, self.pool if self.pool is not None else self.class_size)
+
+
+@dataclass(frozen=True)
+class PoolPlan:
+    """How many kernels to preheat, and why, from measured memory."""
+
+    size: int
+    fit: int
+    """kernels the free memory holds at `per_kernel_mb` each"""
+    available_mb: float
+    per_kernel_mb: float
+    reason: str
+
+
+def plan_pool(class_size: int, available_mb: float, per_kernel_mb: float) -> PoolPlan:
+    """One preheated kernel per student when memory allows. Every student keeps a kernel and
+    Voila refills the pool behind them, so up to `class_size + pool` kernels live at once:
+    the pool is what is left of the memory once the class's own kernels are counted, and at
+    least one."""
+    per_kernel = max(per_kernel_mb, 1.0)
+    fit = max(0, math.floor((available_mb - HEADROOM_MB) / per_kernel))
+    head = (
+        f"{available_mb:.0f} MB free, {per_kernel:.0f} MB per kernel "
+        f"(measured {per_kernel / KERNEL_MARGIN:.0f} MB x {KERNEL_MARGIN}), "
+        f"{HEADROOM_MB} MB kept back: room for {fit} kernels"
+    )
+    if fit >= 2 * class_size:
+        return PoolPlan(
+            class_size,
+            fit,
+            available_mb,
+            per_kernel,
+            f"{head}; one preheated kernel per student ({class_size}), with room to refill",
+        )
+    size = max(1, min(class_size, fit - class_size))
+    warning = "" if fit >= class_size else f"; WARNING: not enough memory for {class_size} students"
+    return PoolPlan(
+        size,
+        fit,
+        available_mb,
+        per_kernel,
+        f"{head}; {class_size} for the students' own kernels leaves {size} preheated{warning}",
+    )
+
+
+def available_mb() -> float:
+    """MemAvailable from /proc/meminfo (what the kernel could hand out without swapping)."""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def measure_kernel_mb(settings: Settings) -> float:
+    """A pooled kernel's memory, measured now: a child process does what a kernel does before
+    its visitor arrives (`mootcourt.serving.probe`) and reports its RSS, times
+    `KERNEL_MARGIN`."""
+    out = subprocess.run(
+        [sys.executable, "-m", "mootcourt.serving", "--probe"],
+        env=environment(settings),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1]) * KERNEL_MARGIN
 
 
 def presenter_notebook() -> Path:
@@ -105,6 +190,7 @@ def voila_command(settings: Settings, notebook: Path) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.preheat_kernel=True",
         f"--VoilaConfiguration.default_pool_size={settings.pool_size}",
+        f"--VoilaKernelManager.fill_delay={REFILL_DELAY_SECONDS}",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
@@ -220,17 +306,36 @@ def run(args: argparse.Namespace) -> int:
     if not _port_free(settings.port, settings.ip):
         raise UsageError(f"port {settings.port} is in use; choose another with --port N")
     notebook = presenter_notebook()
+    settings = _sized(settings)
     print(f"Moot Court Kit: presenting {case.id} at {url(settings)}", flush=True)
     if settings.public:
         print("Hand this URL to the class; without the token the page is refused.", flush=True)
     print("Stop with Ctrl+C.", flush=True)
     command = voila_command(settings, notebook)
+    env = {**environment(settings), ENV_CLASS_SIZE: str(settings.class_size)}
     if hasattr(os, "execve"):
         # Become Voila: a signal that stops this command (Ctrl+C, SIGTERM from a process
         # manager or a test) reaches the server itself, which then shuts its kernels down.
         # A child process would be orphaned, still serving, with its kernels.
-        os.execve(command[0], command, environment(settings))
+        os.execve(command[0], command, env)
     try:
-        return subprocess.call(command, env=environment(settings))
+        return subprocess.call(command, env=env)
     except KeyboardInterrupt:
         return 0
+
+
+def _sized(settings: Settings) -> Settings:
+    """`settings` with the pool sized by `plan_pool` from memory measured now; prints the
+    size and the reason. If the measure fails the pool is one per student, and it says so."""
+    print(
+        f"Moot Court Kit: measuring one kernel for a class of {settings.class_size}...", flush=True
+    )
+    try:
+        plan = plan_pool(settings.class_size, available_mb(), measure_kernel_mb(settings))
+    except (OSError, ValueError, IndexError, subprocess.SubprocessError) as error:
+        print(
+            f"Moot Court Kit: could not measure a kernel ({error}); pool of {settings.class_size}"
+        )
+        return Settings(**{**settings.__dict__, "pool": settings.class_size})
+    print(f"Moot Court Kit: {plan.size} preheated kernels: {plan.reason}", flush=True)
+    return Settings(**{**settings.__dict__, "pool": plan.size})

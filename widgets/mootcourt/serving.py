@@ -31,6 +31,10 @@ from typing import Any
 
 from .trace import ENV_TRACE, Tracer
 
+ENV_CLASS_SIZE = "MOOTCOURT_CLASS_SIZE"
+"""`--class-size`, for the "ready for N students" line (`mootcourt present` sets it)"""
+ENV_PREHEAT = "MOOTCOURT_PREHEAT"
+"""`0` turns `preheat` off (the load test's "before": the kit's work after the visitor)"""
 WAITS_TAG = "mootcourt-waits-for-visitor"
 """the tag of a cell that waits for its visitor: it may wait as long as the pool keeps it"""
 
@@ -50,8 +54,93 @@ def wait_for_visitor() -> None:
     if os.environ.get("VOILA_PREHEAT") == "True" and not _visited:
         from voila.utils import wait_for_request
 
+        preheat()
         wait_for_request()  # Voila sends the request once: a second wait would never end
         _visited = True
+
+
+def preheat() -> None:
+    """The kit's own start-up work, done while a pooled kernel waits rather than after a
+    student arrives: the imports (ipywidgets, the presenter), the case load and the presenter
+    for the command's settings (`Presenter.preheat`). Only under `mootcourt present` (which
+    sets `MOOTCOURT_CASE`), and not with `MOOTCOURT_PREHEAT=0`; a failure here is left to the
+    visitor's own cell, which builds the presenter again and shows its error the usual way."""
+    from .present import ENV_CASE
+
+    if not os.environ.get(ENV_CASE) or os.environ.get(ENV_PREHEAT) == "0":
+        return
+    try:
+        from .ui.presenter import Presenter
+
+        Presenter.preheat()
+    except Exception:  # reported by the visitor's cell, not in the pool
+        pass
+
+
+def rss_mb() -> float:
+    """This process's resident memory (Linux /proc; 0 elsewhere)."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):  # noqa: SIM115
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def probe() -> None:
+    """Print the memory, in MB, of a process that has done what a pooled kernel does before
+    its visitor arrives (the kernel's own imports, then `preheat`): `mootcourt present`
+    sizes the pool with it (`python -m mootcourt.serving --probe`)."""
+    import ipykernel.ipkernel  # noqa: F401  # the kernel's own weight
+
+    preheat()
+    print(f"{rss_mb():.1f}", flush=True)
+
+
+def report_pool(target: int, class_size: int | None, out: Callable[[str], None] = print) -> None:
+    """Print, from a daemon thread, how many preheated kernels wait for a visitor: progress
+    while the pool warms, then "ready for N students" once it is full, and again each time
+    kernels taken by students have been replaced. A kernel waits on Voila's request-info
+    websocket (`voila.utils.wait_for_request`) only after its pre-visitor cells have run, so
+    a kernel counted here is fully preheated."""
+    import threading
+
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    students = class_size or target
+
+    def watch() -> None:
+        start = time.monotonic()
+        last, shown, ready, low = -1, 0.0, False, target
+        while True:
+            waiting = len(RequestInfoSocketHandler._waiters)
+            now = time.monotonic()
+            low = min(low, waiting)
+            if waiting >= target and (not ready or low < target):
+                if not ready:
+                    out(
+                        f"Moot Court Kit: ready for {students} students "
+                        f"({waiting} preheated kernels, warmed in {now - start:.0f} s)"
+                    )
+                else:
+                    out(f"Moot Court Kit: pool refilled, {waiting} preheated kernels waiting")
+                ready, low = True, waiting
+            elif not ready and waiting != last and now - shown >= 2:
+                out(f"Moot Court Kit: warming the pool, {waiting}/{target} kernels ready")
+                last, shown = waiting, now
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, name="mootcourt-pool", daemon=True).start()
+
+
+def pool_size_from(argv: list[str]) -> int:
+    """`--VoilaConfiguration.default_pool_size=N` on a command line (the last wins), else 0."""
+    found = 0
+    for arg in argv:
+        if arg.startswith("--VoilaConfiguration.default_pool_size="):
+            found = int(arg.split("=", 1)[1])
+    return found
 
 
 class CellTimeouts:
@@ -212,12 +301,23 @@ def main(argv: list[str] | None = None) -> None:
     from voila.app import Voila
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--probe"]:
+        probe()
+        return
     folder = os.environ.get(ENV_TRACE)
     if folder:
         install_server_trace(Tracer(folder, "server"))
     config = Config()
     config.VoilaExecutor.timeout_func = CellTimeouts(cell_timeout_from(argv))
+    target = pool_size_from(argv)
+    if target and "--VoilaConfiguration.preheat_kernel=True" in argv:
+        size = os.environ.get(ENV_CLASS_SIZE, "")
+        report_pool(target, int(size) if size.isdigit() else None, _say)
     Voila.launch_instance(argv=argv, config=config)
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
 
 
 if __name__ == "__main__":

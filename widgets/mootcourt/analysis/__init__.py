@@ -3,7 +3,8 @@
 The engine's rules are never restated here: each level is compiled into a decision tree by
 running the engine itself through a read hook (`compile`), and every question (one flip,
 every world, minimal conditions, unknown facts, doctrinal moves) is answered from that tree
-and from sets of worlds held as the bits of an integer (`space`).
+and from sets of worlds held as binary decision diagrams (`space`, `bdd`), whose cost grows
+with the rules, not with the number of worlds.
 
 from mootcourt import load_case
 from mootcourt.analysis import explain

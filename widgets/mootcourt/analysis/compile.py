@@ -24,9 +24,10 @@ from ..engine.context import Context
 from ..engine.evaluate import evaluate_level
 from ..engine.issues import ISSUE_TESTS, IssueTest
 from ..engine.steps import Finding, Result
+from .bdd import FALSE, TRUE
 from .branching import Invalid, Read, branches
 from .diagrams import Ask, Decided, Diagram, build, walk
-from .space import FALSE, TRUE, Facts, WorldSpace, closure
+from .space import Facts, WorldSpace, closure
 
 if TYPE_CHECKING:
     from ..case import Case

@@ -15,11 +15,11 @@ of the case (the free ones multiply them, exactly).
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..world import Toggle
-from .bdd import BDD, FALSE, TRUE
+from .bdd import BDD, TRUE
 
 Facts = Mapping[str, bool | None]
 """A possibly partial world: toggle id -> on, off, or None for unknown (absent = unknown)."""
@@ -156,7 +156,4 @@ class WorldSpace:
         requires it) in `worlds`? Used to count, over every world, the flips that matter."""
         if to:
             return self.bdd.restrict(worlds, {toggle: True})
-        return self.bdd.restrict(
-            worlds, dict.fromkeys((toggle, *self.dependents[toggle]), False)
-        )
-
+        return self.bdd.restrict(worlds, dict.fromkeys((toggle, *self.dependents[toggle]), False))

@@ -33,6 +33,7 @@ class Context:
     __slots__ = (
         "_doctrine",
         "_memo",
+        "_plain",
         "_read",
         "case",
         "doctrine",
@@ -63,6 +64,7 @@ class Context:
         self.reads: set[str] = set()
         self.doctrine_reads: set[str] = set()
         self._memo: dict[Hashable, tuple[object, frozenset[str], frozenset[str]]] = {}
+        self._plain = _always_before(case, level)
 
     def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()` (a pure function of what it reads through this context), once per
@@ -91,7 +93,9 @@ class Context:
         """Is this item of evidence in, or this party present, in the world, and (for
         evidence) was it before this court?"""
         self.reads.add(toggle_id)
-        return self._read(toggle_id) and self.before_court(toggle_id)
+        if not self._read(toggle_id):
+            return False
+        return toggle_id in self._plain or self.before_court(toggle_id)
 
     def before_court(self, toggle_id: str) -> bool:
         """Was this item before this level's court? By default every item is before every
@@ -127,16 +131,23 @@ class Context:
         supports: bool = True,
         defendant: str | None = None,
         offered_by: str | None = None,
+        kinds: tuple[str, ...] | None = None,
+        except_kinds: tuple[str, ...] = (),
     ) -> list[Evidence]:
         """Items of evidence in this world that support (or defeat) a fact.
 
         `defendant` keeps items that concern that defendant (`about` empty means all);
-        `offered_by` keeps items offered by that party. Pleaded assertions are never weighed.
+        `offered_by` keeps items offered by that party; `kinds` / `except_kinds` keep items of
+        those kinds / of other kinds. Pleaded assertions are never weighed. Every filter is
+        applied before the item is read: a step that cannot use an item never reads it, so its
+        recorded reads (and the analysis's branches) are only what can change its result.
         """
         index = self.case.supporting if supports else self.case.defeating
         found = []
         for e in index.get(fact, ()):
-            if e.kind == "assertion":
+            if e.kind == "assertion" or e.kind in except_kinds:
+                continue
+            if kinds is not None and e.kind not in kinds:
                 continue
             if defendant is not None and e.about and defendant not in e.about:
                 continue
@@ -145,6 +156,21 @@ class Context:
             if self.on(e.id):
                 found.append(e)
         return found
+
+
+@lru_cache(maxsize=64)
+def _always_before(case: Case, level: str) -> frozenset[str]:
+    """The toggles that are before this court whatever the world (no `before` list that
+    leaves it out, no procedural hypothesis that could confine them): most of them, so a
+    read of one skips the check (computed once per case and level)."""
+    confined = _confining(case)
+    found = set()
+    for t in case.toggles:
+        evidence = case.evidence.get(t)
+        left_out = evidence is not None and evidence.before and level not in evidence.before
+        if evidence is None or not (left_out or t in confined):
+            found.add(t)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=32)

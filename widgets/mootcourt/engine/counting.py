@@ -7,7 +7,7 @@ each run of a level (`evaluate`, `evaluate_level`, the analysis's compile throug
 hook) to the counters open in the current context, and a test or the state reads them.
 
     with counting() as runs:
-        state.set_toggle("fraud_calls", False)
+        state.set_toggle(toggle, False)
     assert runs.judgments == 1 and runs.levels == len(case.levels)
 
 Counters live in a context variable: a background thread or task (the What-if analysis

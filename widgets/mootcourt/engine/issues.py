@@ -324,11 +324,9 @@ def attribution(ctx: Context, defendant: str) -> Finding:
     ]
     against_leak = ctx.param("measures_relevance") == "against_leak"
     measures = (
-        [
-            e
-            for e in ctx.evidence_in("fault", supports=False, offered_by=defendant)
-            if e.kind == "general_compliance"
-        ]
+        ctx.evidence_in(
+            "fault", supports=False, offered_by=defendant, kinds=("general_compliance",)
+        )
         if against_leak
         else []
     )
@@ -520,27 +518,25 @@ _UNWEIGHED = ("assertion", "assumption", "procedure", "context")
 def _processing_records(ctx: Context, defendant: str) -> list[Evidence]:
     """The defendant's records of how the plaintiff's own data was processed, offered against
     its fault: they speak first to whether the leak came from that processing."""
-    return [
-        e
-        for e in ctx.evidence_in("fault", supports=False, offered_by=defendant, defendant=defendant)
-        if e.kind == "specific_processing"
-    ]
+    return ctx.evidence_in(
+        "fault",
+        supports=False,
+        offered_by=defendant,
+        defendant=defendant,
+        kinds=("specific_processing",),
+    )
 
 
 def _links(ctx: Context, defendant: str) -> list[Evidence]:
     """Evidence positively linking the leak to the defendant. A report about the world at
     large (`context`: e.g. a press report of a breach) is no such link."""
-    return [
-        e
-        for e in ctx.evidence_in("source_is_defendant", defendant=defendant)
-        if e.kind != "context"
-    ]
+    return ctx.evidence_in("source_is_defendant", defendant=defendant, except_kinds=("context",))
 
 
 def _reports(ctx: Context, fact: str, defendant: str) -> list[Evidence]:
     """Reports about the defendant or the world at large offered for a fact they cannot prove
     to the high-probability standard: they say nothing of this plaintiff's data."""
-    return [e for e in ctx.evidence_in(fact, defendant=defendant) if e.kind == "context"]
+    return ctx.evidence_in(fact, defendant=defendant, kinds=("context",))
 
 
 def _report_messages(ctx: Context, defendant: str, reports: list[Evidence]) -> list[Message]:
@@ -776,8 +772,13 @@ def _non_causation_proof(ctx: Context, defendant: str) -> list[Evidence]:
     plaintiff's data was not the source (records of that processing)."""
     found = [
         e
-        for e in ctx.evidence_in("source_is_defendant", supports=False, offered_by=defendant)
-        if e.kind == "specific_processing" and (not e.about or defendant in e.about)
+        for e in ctx.evidence_in(
+            "source_is_defendant",
+            supports=False,
+            offered_by=defendant,
+            kinds=("specific_processing",),
+        )
+        if not e.about or defendant in e.about
     ]
     return found + [e for e in _processing_records(ctx, defendant) if e not in found]
 
@@ -790,11 +791,9 @@ def _answering(ctx: Context, defendant: str) -> tuple[list[Evidence], list[Evide
     first (`_processing_records`): where the leak is still traced to the defendant's
     processing, they cannot also show that the processing was secure, so they answer nothing
     here."""
-    offered = [
-        e
-        for e in ctx.evidence_in("fault", supports=False, offered_by=defendant)
-        if e.kind != "specific_processing"
-    ]
+    offered = ctx.evidence_in(
+        "fault", supports=False, offered_by=defendant, except_kinds=("specific_processing",)
+    )
     if not offered:
         return [], []
     rule = ctx.param("rebuttal")
@@ -1071,7 +1070,7 @@ def _fault_rule(ctx: Context, defendant: str) -> Finding:
     the facts) is labelled a counterfactual.
     """
     case = ctx.case
-    proven = [e for e in ctx.evidence_in("fault", defendant=defendant) if e.kind != "context"]
+    proven = ctx.evidence_in("fault", defendant=defendant, except_kinds=("context",))
     if proven:
         return Finding(
             Result.ESTABLISHED,

@@ -178,5 +178,10 @@ def _procedural(case: Case, article_id: str) -> bool:
 
 
 def in_force(ctx: Context, ids: tuple[str, ...]) -> tuple[str, ...]:
-    """The ids of `ids` in force on the dates they judge, in order."""
-    return tuple(i for i in ids if in_force_during(ctx, i, judged_window(ctx, i)))
+    """The ids of `ids` in force on the dates they judge, in order (once per run of a level:
+    the steps cite the same slots again and again)."""
+    ids = tuple(ids)
+    return ctx.remembered(
+        ("in_force", ids),
+        lambda: tuple(i for i in ids if in_force_during(ctx, i, judged_window(ctx, i))),
+    )

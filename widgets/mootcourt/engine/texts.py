@@ -81,13 +81,10 @@ class Message:
 
 def msg(key: str, **params: Param | Iterable[str]) -> Message:
     """Build a message; plain tuples or lists of ids become `Ids`."""
-    clean: dict[str, Param] = {}
-    for name, value in params.items():
-        if type(value) in _PARAM_TYPES or isinstance(value, _PARAM_TYPES):
-            clean[name] = value  # type: ignore[assignment]
-        else:
-            clean[name] = Ids(tuple(value), items=name == "evidence")
-    return Message(key, clean)
+    for name, value in params.items():  # `params` is this call's own dict: fix it in place
+        if type(value) not in _PARAM_TYPES and not isinstance(value, _PARAM_TYPES):
+            params[name] = Ids(tuple(value), items=name == "evidence")  # type: ignore[arg-type]
+    return Message(key, params)  # type: ignore[arg-type]
 
 
 _PARAM_TYPES = (str, Ids, Term, Terms, Cite, Money, dt.date)

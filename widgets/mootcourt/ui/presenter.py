@@ -344,21 +344,34 @@ class Presenter(Reloading, widgets.VBox):
 
         A preheated Voila kernel runs this before any student has asked for a page; it waits
         for the request first (`mootcourt.serving.wait_for_visitor`), then reads the settings from
-        the environment and a `?lang=` in the page's URL, if any."""
-        from ..case import load_case
-        from ..present import DEFAULT_CASE, ENV_CASE, ENV_LANG, ENV_LARGE, ENV_THEME
+        the environment and a `?lang=` in the page's URL, if any. The presenter the pooled
+        kernel built while it waited (`preheat`) is handed over when the settings match, so
+        a student's page costs no build at all."""
         from ..serving import wait_for_visitor
 
         wait_for_visitor()  # at once if the notebook's first cell has waited already
-        query = parse_qs(os.environ.get("QUERY_STRING", ""))
-        lang = query.get("lang", [os.environ.get(ENV_LANG, "en")])[0]
-        theme = os.environ.get(ENV_THEME, "light")
-        return cls(
-            load_case(os.environ.get(ENV_CASE, DEFAULT_CASE)),
-            lang if lang in LANGUAGES else "en",
-            theme=theme if theme in THEMES else "light",
-            large=os.environ.get(ENV_LARGE) == "1",
-        )
+        settings = _settings_from_environment()
+        prebuilt = _PREBUILT.pop(settings, None)
+        for unused in _PREBUILT.values():  # built for another language: never shown
+            unused.close()
+        _PREBUILT.clear()
+        return prebuilt or cls._build(settings)
+
+    @classmethod
+    def preheat(cls) -> None:
+        """Build the presenter for the command's own settings (no request yet, so no `?lang=`)
+        and keep it for `from_environment`: in Voila's pool this runs before the kernel waits
+        for its visitor, so imports, the case load and the build are paid before anyone
+        asks (issue 15: they were half a second of every cold page on two cores)."""
+        settings = _settings_from_environment()
+        _PREBUILT[settings] = cls._build(settings)
+
+    @classmethod
+    def _build(cls, settings: tuple[str, str, str, bool]) -> Presenter:
+        from ..case import load_case
+
+        spec, lang, theme, large = settings
+        return cls(load_case(spec), lang, theme=theme, large=large)
 
     # state -> views
 
@@ -780,3 +793,23 @@ class Presenter(Reloading, widgets.VBox):
 
     def _select(self, issue: str, defendant: str) -> None:
         self.state.select(issue, defendant)
+
+
+_PREBUILT: dict[tuple[str, str, str, bool], Presenter] = {}
+"""the presenter a pooled kernel built while waiting, by its settings (at most one)"""
+
+
+def _settings_from_environment() -> tuple[str, str, str, bool]:
+    """(case, language, theme, large type) from `mootcourt present`'s environment and the
+    page's `?lang=` (present only once the visitor's request has arrived)."""
+    from ..present import DEFAULT_CASE, ENV_CASE, ENV_LANG, ENV_LARGE, ENV_THEME
+
+    query = parse_qs(os.environ.get("QUERY_STRING", ""))
+    lang = query.get("lang", [os.environ.get(ENV_LANG, "en")])[0]
+    theme = os.environ.get(ENV_THEME, "light")
+    return (
+        os.environ.get(ENV_CASE, DEFAULT_CASE),
+        lang if lang in LANGUAGES else "en",
+        theme if theme in THEMES else "light",
+        os.environ.get(ENV_LARGE) == "1",
+    )

@@ -5,9 +5,10 @@ Every input goes through a method here and costs exactly one evaluation (counted
 engine, `engine.counting`, not by hand); views never evaluate law and never read each other,
 they re-render from (judgment, language, what changed). The What-if analysis is the state's
 too (`whatif`): computed once per world and doctrine, only once asked for, and never inside an
-input: the courts' new judgment reaches the page first (`ui.whatif_owner`). A click can never raise into a student's page: toggles go through the `requires`
-cascade, doctrine values through the one check, and overrides equal to the court's own value
-are dropped, so "as decided" is simply the absence of an override.
+input: the courts' new judgment reaches the page first (`ui.whatif_owner`). A click can never
+raise into a student's page: toggles go through the `requires` cascade, doctrine values
+through the one check, and overrides equal to the court's own value are dropped, so "as
+decided" is simply the absence of an override.
 
 `reload` takes an edited case file (see `ui.reload`): one evaluation, like any input, with the
 world and doctrine carried over; a broken edit changes nothing but `reload_error`.

@@ -35,7 +35,8 @@ Key = tuple[object, ...]
 
 def key_of(judgment: Judgment) -> Key:
     """What an analysis depends on: the world and every court's doctrine, nothing else."""
-    return (judgment.world, tuple(tuple(sorted(lv.doctrine.values.items())) for lv in judgment.levels))
+    doctrines = tuple(tuple(sorted(lv.doctrine.values.items())) for lv in judgment.levels)
+    return (judgment.world, doctrines)
 
 
 def analyse(case: Case, judgment: Judgment) -> Explanation:
@@ -48,9 +49,7 @@ def analyse(case: Case, judgment: Judgment) -> Explanation:
 
     presets = {lv.id: lv.doctrine for lv in judgment.levels}
     compiled = all(is_compiled(case, lv, doctrine) for lv, doctrine in presets.items())
-    return explain(
-        case, dict(judgment.world), conditions=False, presets=presets, compiled=compiled
-    )
+    return explain(case, dict(judgment.world), conditions=False, presets=presets, compiled=compiled)
 
 
 class WhatIfOwner:
