@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from mootcourt import Case, load_case
 from mootcourt.lessons import case_ids
+from mootcourt.moot import Point
 
 # CI: no deadline (a shared 2-core machine), derandomised (a failure reproduces), bounded.
 settings.register_profile(
@@ -61,3 +62,15 @@ def case_variant(tmp_path: Path, case_id: str, new_id: str, edit: Callable[[str]
     path = folder / "case.yaml"
     path.write_text(edit(text), encoding="utf-8")
     return path
+
+
+def liu_fault_rebuttal(text: str) -> Point:
+    """Liu, the platform's point on fault: the presumption rebutted by general compliance."""
+    return Point(
+        "fault",
+        "rebutted",
+        rules=("pipl-69(1)",),
+        evidence=("mlps_level3_filings", "security_policies"),
+        doctrine={"rebuttal": "general_compliance"},
+        text=text,
+    )

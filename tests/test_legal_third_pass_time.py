@@ -27,16 +27,6 @@ LANGS = ("zh-CN", "en")
 NOTE = {"zh-CN": "【评注】", "en": "Note (ours)"}
 
 
-@pytest.fixture(scope="module")
-def liu() -> Case:
-    return load_case("liu-v-platform-2024")
-
-
-@pytest.fixture(scope="module")
-def pang() -> Case:
-    return load_case("pang-v-qunar-2017")
-
-
 def _step(
     case: Case,
     issue: str,

@@ -15,6 +15,8 @@ from mootcourt.cli import main
 from mootcourt.moot import Brief, Point, save_brief
 from mootcourt.schemas import committed, generate
 
+from .conftest import liu_fault_rebuttal
+
 BROKEN = Path(__file__).parent / "broken_briefs"
 
 
@@ -26,14 +28,7 @@ def _liu_platform(folder: Path, name: str = "team3.yaml", lang: str = "en") -> P
         lang,
         "Team 3",
         (
-            Point(
-                "fault",
-                "rebutted",
-                rules=("pipl-69(1)",),
-                evidence=("mlps_level3_filings", "security_policies"),
-                doctrine={"rebuttal": "general_compliance"},
-                text="The platform proved it met its duty.",
-            ),
+            liu_fault_rebuttal("The platform proved it met its duty."),
             Point("attribution", "not_established", rules=("pipl-69",), evidence=("logistics",)),
         ),
     )

@@ -28,6 +28,8 @@ from mootcourt.moot import (
 )
 from mootcourt.moot.files import dumps
 
+from .conftest import liu_fault_rebuttal
+
 BROKEN = Path(__file__).parent / "broken_briefs"
 LIU = "liu-v-platform-2024"
 
@@ -39,16 +41,7 @@ def _brief(text: str = "The platform met its duty.") -> Brief:
         "second_instance",
         "zh-CN",
         "第三组",
-        (
-            Point(
-                "fault",
-                "rebutted",
-                rules=("pipl-69(1)",),
-                evidence=("mlps_level3_filings", "security_policies"),
-                doctrine={"rebuttal": "general_compliance"},
-                text=text,
-            ),
-        ),
+        (liu_fault_rebuttal(text),),
         (Answer("fault.burden", "平台，高度可能性"),),
     )
 

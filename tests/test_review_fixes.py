@@ -33,16 +33,6 @@ def _court_sentences(step: Step, lang: str) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def liu() -> Case:
-    return load_case("liu-v-platform-2024")
-
-
-@pytest.fixture(scope="module")
-def pang() -> Case:
-    return load_case("pang-v-qunar-2017")
-
-
 # --- S1: a first court that dismissed never 'holds' the elements it did not decide ----------
 
 

@@ -8,7 +8,6 @@ Each test works on a copy of the Liu case in a temporary folder, edited as an au
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import os
 import shutil
 from pathlib import Path
@@ -23,6 +22,7 @@ from mootcourt.ui.reload import carry_over, reread
 
 from .conftest import LESSONS
 from .test_ui_explorer import checkbox, one, result_of, visible_texts, with_class
+from .threads import in_a_fresh_thread
 
 LIU = LESSONS / "liu-v-platform-2024"
 
@@ -337,21 +337,14 @@ def test_the_watch_runs_on_the_event_loop_and_reloads_a_save(folder: Path) -> No
         x.close()
         return reloads, x.watching
 
-    reloads, watching = _in_a_fresh_thread(lambda: asyncio.run(scenario()))
+    reloads, watching = in_a_fresh_thread(lambda: asyncio.run(scenario()))
     assert reloads == 1
     assert not watching, "closing the explorer ends its watch"
 
 
 def test_watch_outside_an_event_loop_says_what_to_do_instead(folder: Path) -> None:
     with pytest.raises(RuntimeError, match="reload"):
-        _in_a_fresh_thread(lambda: Explorer(load_case(folder), lang="en", watch=True))
-
-
-def _in_a_fresh_thread(work):
-    """Run `work` in a thread of its own: the session's Playwright (browser tests) keeps an
-    event loop running in the main thread, and these tests are about having one or not."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(work).result()
+        in_a_fresh_thread(lambda: Explorer(load_case(folder), lang="en", watch=True))
 
 
 # the presenter (mootcourt present) shares the state and the control

@@ -12,6 +12,8 @@ from mootcourt.engine import counting
 from mootcourt.ui import ExplorerState
 from mootcourt.ui.changes import changed
 
+from .threads import in_a_fresh_thread
+
 
 def test_one_input_one_evaluation_and_none_for_presentation(liu: Case) -> None:
     state = ExplorerState(liu, lang="en")
@@ -91,4 +93,5 @@ def test_in_a_running_loop_the_whatif_follows_the_courts(pang: Case) -> None:
         await asyncio.sleep(0)
         assert state.whatif is not None and state.whatif.facts == dict(state.world)
 
-    asyncio.run(clicks())
+    # in a thread of its own: the browser tests' Playwright keeps a loop in the main thread
+    in_a_fresh_thread(lambda: asyncio.run(clicks()))

@@ -36,6 +36,7 @@ from pathlib import Path
 from mootcourt import present
 from mootcourt.serving import ENV_CLASS_SIZE
 
+from ..threads import in_a_fresh_thread
 from .servers import (
     CHROMIUM_ARGS,
     VOILA_READY,
@@ -44,6 +45,7 @@ from .servers import (
     chromium_path,
     free_port,
     isolated_env,
+    kernel_processes,
 )
 from .soak import with_flags
 
@@ -99,24 +101,6 @@ class Load:
 
 
 HEADER = "setup    N   pool  p50 s   p95 s  clk50ms clk95ms  err peakK  memGB left    reclaim  load"
-
-
-def kernel_processes(pid: int) -> list[int]:
-    """The ipykernel processes under a server (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(proc.name))
-    found, todo = [], list(children.get(pid, []))
-    while todo:
-        child = todo.pop()
-        todo += children.get(child, [])
-        with contextlib.suppress(OSError):
-            if b"ipykernel" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.append(child)
-    return found
 
 
 def kernels_memory(pid: int) -> tuple[int, float]:
@@ -273,5 +257,6 @@ def run_load(
         load.pool = pool
         load.warm_seconds = time.monotonic() - started
         load.load_average = " ".join(f"{x:.1f}" for x in os.getloadavg())
-        asyncio.run(_arrive(server, load, reclaim_timeout))
+        # a thread of its own: the session's sync Playwright keeps a loop in the main thread
+        in_a_fresh_thread(lambda: asyncio.run(_arrive(server, load, reclaim_timeout)))
     return load

@@ -180,6 +180,24 @@ class Server:
                 self.proc.wait()
 
 
+def kernel_processes(pid: int) -> list[int]:
+    """The ipykernel processes under a server (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(proc.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        todo += children.get(child, [])
+        with contextlib.suppress(OSError):
+            if b"ipykernel" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+    return found
+
+
 RENDER_TIMEOUT = 120_000
 
 
@@ -192,6 +210,19 @@ def open_page(page, url: str, ready: str, timeout: float = RENDER_TIMEOUT) -> No
     then for what the test needs, with one timeout for both."""
     page.goto(url, wait_until="commit", timeout=timeout)
     page.wait_for_selector(ready, timeout=timeout)
+
+
+def assert_accessible(page, scope: str, where: str) -> None:
+    """axe-core finds nothing critical or serious inside `scope` (`where` names the page)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=scope)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
+    assert not bad, f"{where}:\n" + "\n".join(bad)
 
 
 def voila_command(root: Path, port: int, *extra: str) -> list[str]:

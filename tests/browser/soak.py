@@ -29,6 +29,7 @@ from .servers import (
     explorer_notebook,
     free_port,
     isolated_env,
+    kernel_processes,
     voila_command,
 )
 
@@ -147,21 +148,8 @@ def rss_mb(pid: int) -> float:
 
 
 def kernels(pid: int) -> int:
-    """The ipykernel processes under a server (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(proc.name))
-    count, todo = 0, list(children.get(pid, []))
-    while todo:
-        child = todo.pop()
-        todo += children.get(child, [])
-        with contextlib.suppress(OSError):
-            if b"ipykernel" in Path(f"/proc/{child}/cmdline").read_bytes():
-                count += 1
-    return count
+    """How many ipykernel processes run under a server."""
+    return len(kernel_processes(pid))
 
 
 @contextlib.contextmanager

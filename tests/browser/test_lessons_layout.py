@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .servers import open_page
+from .servers import assert_accessible, open_page
 
 LESSON = "05-where-they-diverge.ipynb"
 CLICK_TIMEOUT = 30_000
@@ -25,18 +25,6 @@ RADIOS = """() => [...document.querySelectorAll('.mc-quiz-options .widget-radio-
           text: text.length ? [Math.min(...text.map(x => x.left)), text[0].top] : null,
           lines: text.length};
 })"""
-
-
-def _axe(page, scope: str, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, context=scope)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
-    assert not bad, f"{where}:\n" + "\n".join(bad)
 
 
 @pytest.mark.parametrize(("lang", "theme"), [("en", "light"), ("zh-CN", "dark")])
@@ -62,7 +50,7 @@ def test_quiz_and_whatif_layout(voila_server, page, screenshots, lang: str, them
     quiz.evaluate("e => { e.style.width = ''; e.scrollIntoView({block: 'start'}); }")
     page.wait_for_timeout(200)
     page.screenshot(path=screenshots / f"lesson-quiz-{lang}-{theme}.png")
-    _axe(page, ".mc-quiz", f"{where}: the quiz")
+    assert_accessible(page, ".mc-quiz", f"{where}: the quiz")
 
     explorer = page.locator(".mc-explorer").first
     explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
@@ -92,5 +80,5 @@ def test_quiz_and_whatif_layout(voila_server, page, screenshots, lang: str, them
     assert spread and all(d < 4 for d in spread), f"{where}: a result broke over lines: {spread}"
     explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshots / f"lesson-whatif-{lang}-{theme}.png")
-    _axe(page, ".mc-whatif", f"{where}: the What-if tab")
+    assert_accessible(page, ".mc-whatif", f"{where}: the What-if tab")
     assert not page.console_errors, page.console_errors

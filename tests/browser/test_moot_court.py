@@ -21,7 +21,15 @@ from mootcourt.casefile import ISSUES
 from mootcourt.engine import Result
 from mootcourt.moot import Brief, Point, save_brief
 
-from .servers import RENDER_TIMEOUT, Server, briefs_folder, copy_notebooks, open_page, voila
+from .servers import (
+    RENDER_TIMEOUT,
+    Server,
+    assert_accessible,
+    briefs_folder,
+    copy_notebooks,
+    open_page,
+    voila,
+)
 from .test_jupyterlab import LAB_STATE, LAB_TIMEOUT, _run_all
 
 pytestmark = pytest.mark.browser
@@ -61,18 +69,6 @@ def moot_voila(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield server
 
 
-def _axe(page, scope: str, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, context=scope)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
-    assert not bad, f"{where}:\n" + "\n".join(bad)
-
-
 def _change_the_court(moot) -> None:
     """Add a point (Liu: the next issue, processor) and argue attribution; the appeal court
     found it, the first court did not: choosing the first court turns the feedback."""
@@ -97,10 +93,10 @@ def test_lesson_07_in_voila(moot_voila, page, screenshots, lang: str) -> None:
     assert "ui.moot" not in text and "first_instance" not in text, "a key or an id leaked"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280, f"horizontal scrolling at 1280 px: page is {width} px wide"
-    _axe(page, ".mc-moot", f"lesson 07 in Voila ({lang})")
+    assert_accessible(page, ".mc-moot", f"lesson 07 in Voila ({lang})")
     moot.locator(".mc-moot-mode .widget-toggle-button").nth(1).click()  # the bench asks
     moot.locator(".mc-moot-answer textarea").first.wait_for(timeout=CHANGE_TIMEOUT)
-    _axe(page, ".mc-moot", f"lesson 07 in Voila, bench ({lang})")
+    assert_accessible(page, ".mc-moot", f"lesson 07 in Voila, bench ({lang})")
     assert not page.console_errors, page.console_errors
     print(f"lesson 07 in Voila ({lang}): {time.monotonic() - started:.1f} s")
 
@@ -130,7 +126,7 @@ def test_screenshots_of_the_workbench(moot_voila, page, screenshots, lang: str, 
     moot.locator(".mc-moot-report .mc-moot-compare").wait_for(timeout=CHANGE_TIMEOUT)
     moot.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshots / f"voila-moot-{lang}-{theme}-judge.png")
-    _axe(page, ".mc-moot", f"judge mode ({lang}, {theme})")
+    assert_accessible(page, ".mc-moot", f"judge mode ({lang}, {theme})")
     assert not page.console_errors, page.console_errors
 
 
@@ -158,7 +154,7 @@ def test_the_round_on_the_projector(moot_voila, page, screenshots, lang: str, th
     page.keyboard.press("PageDown")
     stage.locator(".mc-moot-slide-reply").wait_for(timeout=CHANGE_TIMEOUT)
     page.screenshot(path=screenshots / f"voila-round-{lang}-{theme}-reply.png")
-    _axe(page, ".mc-moot-projector", f"the round ({lang}, {theme})")
+    assert_accessible(page, ".mc-moot-projector", f"the round ({lang}, {theme})")
     page.keyboard.press("ArrowLeft")
     stage.locator(".mc-moot-slide-reply").wait_for(state="detached", timeout=CHANGE_TIMEOUT)
     size = page.eval_on_selector(".mc-moot-projector", "e => getComputedStyle(e).fontSize")
@@ -196,7 +192,7 @@ def test_lesson_07_in_jupyterlab(lab_server, page, screenshots, lang: str) -> No
         "document.querySelector('.jp-Cell-outputArea, .jp-OutputArea').clientWidth"
     )
     assert width <= column + 2, f"the moot court ({width} px) overflows the notebook ({column} px)"
-    _axe(page, ".mc-moot", f"lesson 07 in JupyterLab ({lang})")
+    assert_accessible(page, ".mc-moot", f"lesson 07 in JupyterLab ({lang})")
     moot.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshots / f"lab-moot-{lang}.png")
     print(f"lesson 07 in JupyterLab ({lang}): {time.monotonic() - started:.1f} s")

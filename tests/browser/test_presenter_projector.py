@@ -24,6 +24,7 @@ from mootcourt.ui.aria import ID_LIKE
 from mootcourt.ui.stepthrough import OUTCOME, reveal_order
 
 from .servers import Server, open_page, presenter
+from .test_voila_presenter import _next
 
 WIDTH, HEIGHT = 1280, 720
 RENDER = 120_000
@@ -122,10 +123,6 @@ def servers(chromium: str, tmp_path_factory) -> Iterator[dict]:
         state["stack"].close()
 
 
-def _position(page) -> str:
-    return page.inner_text(".mc-presenter .mc-position").strip()
-
-
 def _live(page) -> str:
     return page.eval_on_selector(".mc-presenter .mc-live-text", "e => e.textContent").strip()
 
@@ -192,13 +189,7 @@ def test_every_step_fits_a_projector(
         live = _live(page)
         page.screenshot(path=screenshots / f"{name}-00.png")
         for step, (level, issue) in enumerate(order, start=1):
-            before = _position(page)
-            page.click(".mc-presenter button.mc-next")
-            page.wait_for_function(
-                "b => document.querySelector('.mc-presenter .mc-position').innerText.trim() !== b",
-                arg=before,
-                timeout=CLICK,
-            )
+            _next(page)
             page.wait_for_function(
                 "b => document.querySelector('.mc-presenter .mc-live-text').textContent.trim()"
                 " !== b",

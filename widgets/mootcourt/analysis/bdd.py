@@ -113,14 +113,7 @@ class BDD:
             return v
         if v == TRUE:
             return u
-        if u > v:
-            u, v = v, u
-        key = (u, v)
-        found = self._and.get(key)
-        if found is None:
-            found = self._split(self.AND, u, v)
-            self._and[key] = found
-        return found
+        return self._memo_split(self._and, self.AND, u, v)
 
     def OR(self, u: int, v: int) -> int:
         if u == TRUE or v == TRUE:
@@ -129,14 +122,7 @@ class BDD:
             return v
         if v == FALSE:
             return u
-        if u > v:
-            u, v = v, u
-        key = (u, v)
-        found = self._or.get(key)
-        if found is None:
-            found = self._split(self.OR, u, v)
-            self._or[key] = found
-        return found
+        return self._memo_split(self._or, self.OR, u, v)
 
     def XOR(self, u: int, v: int) -> int:
         if u == v:
@@ -149,13 +135,19 @@ class BDD:
             return self._negate(v)
         if v == TRUE:
             return self._negate(u)
+        return self._memo_split(self._xor, self.XOR, u, v)
+
+    def _memo_split(
+        self, memo: dict[tuple[int, int], int], op: Callable[[int, int], int], u: int, v: int
+    ) -> int:
+        """`op(u, v)` for a commutative `op` past its terminal cases, memoised in `memo`."""
         if u > v:
             u, v = v, u
         key = (u, v)
-        found = self._xor.get(key)
+        found = memo.get(key)
         if found is None:
-            found = self._split(self.XOR, u, v)
-            self._xor[key] = found
+            found = self._split(op, u, v)
+            memo[key] = found
         return found
 
     def _split(self, op: Callable[[int, int], int], u: int, v: int) -> int:

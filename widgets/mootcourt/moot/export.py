@@ -37,14 +37,10 @@ class Block:
 
 
 def point_title(case: Case, brief: Brief, index: int, point: Point, lang: str) -> str:
-    name = words.issue(case, point.issue, lang)
     if len(case.defendants) > 1:
-        name = words.t(
-            lang,
-            "moot.with_defendant",
-            issue=name,
-            defendant=words.party(case, defendant_of(brief, point, case), lang),
-        )
+        name = words.issue_against(case, point.issue, defendant_of(brief, point, case), lang)
+    else:
+        name = words.issue(case, point.issue, lang)
     return words.t(
         lang, "moot.point", n=index + 1, issue=name, claim=words.result(lang, point.claim)
     )
@@ -131,15 +127,10 @@ def unanswered_text(feedback: Feedback, lang: str) -> list[str]:
     out = []
     for entry in feedback.unanswered:
         issue, _, defendant = entry.partition(".")
-        name = words.issue(case, issue, lang)
         if defendant:
-            name = words.t(
-                lang,
-                "moot.with_defendant",
-                issue=name,
-                defendant=words.party(case, defendant, lang),
-            )
-        out.append(name)
+            out.append(words.issue_against(case, issue, defendant, lang))
+        else:
+            out.append(words.issue(case, issue, lang))
     return out
 
 

@@ -101,14 +101,10 @@ class JudgeReport:
     def line(self, judged: JudgedIssue, lang: str) -> str:
         """One issue's comparison, with the reasons where they differ."""
         case = self.case
-        name = words.issue(case, judged.issue, lang)
         if len(case.defendants) > 1:
-            name = words.t(
-                lang,
-                "moot.with_defendant",
-                issue=name,
-                defendant=words.party(case, judged.defendant, lang),
-            )
+            name = words.issue_against(case, judged.issue, judged.defendant, lang)
+        else:
+            name = words.issue(case, judged.issue, lang)
         engine = words.result(lang, judged.engine)
         if judged.yours is None:
             return words.t(lang, "moot.judge.missing", issue=name, result=engine)

@@ -35,6 +35,16 @@ def issue(case: Case, issue_id: str, lang: str) -> str:
     return case.issue_label(issue_id, lang)
 
 
+def issue_against(case: Case, issue_id: str, defendant: str | None, lang: str) -> str:
+    """The issue's label with the defendant it is argued against (cases with several)."""
+    return t(
+        lang,
+        "moot.with_defendant",
+        issue=issue(case, issue_id, lang),
+        defendant=party(case, defendant, lang),
+    )
+
+
 def result(lang: str, value: str) -> str:
     return t(lang, f"result.{value}")
 

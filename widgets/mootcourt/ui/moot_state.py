@@ -217,19 +217,7 @@ class MootState(traitlets.HasTraits):
         last good one and say why in `error`."""
         if brief.judging:
             return self._set_judgment(brief)
-        try:
-            feedback = self._check(brief)
-        except REFUSED as exc:
-            self.error = _why(exc)
-            return False
-        with self.hold_trait_notifications():
-            self.brief = brief
-            self.feedback = feedback
-            self.error = ""
-            self.selected = min(self.selected, len(brief.points) - 1)
-            self._save(brief)
-            self.revision += 1
-        return True
+        return self._take(brief, min(self.selected, len(brief.points) - 1), save=True)
 
     def _set_judgment(self, brief: Brief, *, save: bool = True) -> bool:
         try:
@@ -264,6 +252,11 @@ class MootState(traitlets.HasTraits):
                 self._save(brief)
 
     def _commit_switched(self, brief: Brief) -> bool:
+        return self._take(brief, 0 if brief.points else NONE, save=False)
+
+    def _take(self, brief: Brief, selected: int, *, save: bool) -> bool:
+        """Check `brief`; if the core accepts it, take it with `selected` (and save it when
+        `save`), else keep the last good one and say why in `error`."""
         try:
             feedback = self._check(brief)
         except REFUSED as exc:
@@ -274,7 +267,9 @@ class MootState(traitlets.HasTraits):
             self.feedback = feedback
             self.error = ""
             # in the same notification: no view ever sees a selection the brief lacks
-            self.selected = 0 if brief.points else NONE
+            self.selected = selected
+            if save:
+                self._save(brief)
             self.revision += 1
         return True
 

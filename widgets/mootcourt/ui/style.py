@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-CSS = """
-.mc-explorer {
+_THEME = """\
   --mc-fg: var(--jp-ui-font-color1, #1f1f1f);
   /* dimmed, yet 4.5:1 or better on the theme's own backgrounds and the tints mixed here */
   --mc-fg-dim: color-mix(in srgb, var(--mc-fg) 80%, var(--mc-bg));
@@ -23,8 +22,10 @@ CSS = """
   --mc-bad: var(--jp-error-color1, #c62828);
   --mc-warn: var(--jp-warn-color1, #ef6c00);
   --mc-brand: var(--jp-brand-color1, #1976d2);
-  --mc-neutral: color-mix(in srgb, var(--mc-fg) 76%, var(--mc-bg));
-  --mc-focus: var(--mc-fg);
+"""
+"""The theme's colours, shared by the explorer's and the moot court's root rules."""
+
+_FRAME = """\
   font-family: var(--jp-ui-font-family, system-ui, -apple-system, "Segoe UI", sans-serif),
     "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
   font-size: var(--jp-ui-font-size1, 13px);
@@ -34,7 +35,19 @@ CSS = """
   box-sizing: border-box;
   max-width: 100%;
   overflow-x: hidden;
-  container: mc-explorer / inline-size;
+"""
+"""The root rules' type, colours and box, shared by both stylesheets."""
+
+CSS = (
+    """
+.mc-explorer {
+"""
+    + _THEME
+    + """  --mc-neutral: color-mix(in srgb, var(--mc-fg) 76%, var(--mc-bg));
+  --mc-focus: var(--mc-fg);
+"""
+    + _FRAME
+    + """  container: mc-explorer / inline-size;
 }
 .mc-explorer * { box-sizing: border-box; }
 .mc-explorer .mc-named > .widget-label { position: absolute !important; width: 1px;
@@ -209,6 +222,7 @@ CSS = """
   padding-left: 6px; margin: 4px 0; white-space: pre-line; }
 .mc-statute-note { font-size: 0.85em; color: var(--mc-fg-dim); font-style: italic; }
 """
+)
 
 
 def style() -> widgets.HTML:
@@ -219,28 +233,13 @@ def style() -> widgets.HTML:
     return sheet
 
 
-MOOT_CSS = """
+MOOT_CSS = (
+    """
 .mc-moot {
-  --mc-fg: var(--jp-ui-font-color1, #1f1f1f);
-  --mc-fg-dim: color-mix(in srgb, var(--mc-fg) 80%, var(--mc-bg));
-  --mc-bg: var(--jp-layout-color0, #ffffff);
-  --mc-bg-alt: var(--jp-layout-color1, #f7f7f7);
-  --mc-line: var(--jp-border-color2, #dddddd);
-  --mc-line-strong: var(--jp-border-color1, #bdbdbd);
-  --mc-good: var(--jp-success-color1, #2e7d32);
-  --mc-bad: var(--jp-error-color1, #c62828);
-  --mc-warn: var(--jp-warn-color1, #ef6c00);
-  --mc-brand: var(--jp-brand-color1, #1976d2);
-  font-family: var(--jp-ui-font-family, system-ui, -apple-system, "Segoe UI", sans-serif),
-    "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-  font-size: var(--jp-ui-font-size1, 13px);
-  line-height: 1.4;
-  color: var(--mc-fg);
-  background: var(--mc-bg);
-  box-sizing: border-box;
-  max-width: 100%;
-  overflow-x: hidden;
-  padding: 2px 4px;
+"""
+    + _THEME
+    + _FRAME
+    + """  padding: 2px 4px;
   container: mc-moot / inline-size;
 }
 .mc-moot * { box-sizing: border-box; }
@@ -373,6 +372,7 @@ MOOT_CSS = """
 @container mc-moot (max-width: 900px) { .mc-moot-slide { grid-template-columns: 1fr; } }
 .mc-moot-projector .mc-moot-stage .widget-html-content { font-size: 1em; }
 """
+)
 
 
 def moot_style() -> widgets.HTML:
