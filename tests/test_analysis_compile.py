@@ -65,7 +65,7 @@ def doctrines(draw):
 
 
 def _values(param: str) -> tuple[str, ...]:
-    from mootcourt.doctrine import PARAMETERS
+    from .leak_vocabulary import PARAMETERS
 
     return PARAMETERS[param].values
 

@@ -15,15 +15,14 @@ from mootcourt.casefile import (
     CaseFile,
     CaseKind,
     EvidenceKind,
-    Fact,
     Processing,
-    Remedy,
     Role,
     SourceBasis,
 )
 from mootcourt.cli import _parser
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.scenarios import Scenario
+
+from .leak_vocabulary import FACTS, PARAMETERS, REMEDIES
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 GUIDES = [LESSONS / "AUTHORING.md", LESSONS / "AUTHORING.zh-CN.md"]
@@ -63,7 +62,8 @@ def test_every_field_of_the_format_is_shown(guide: str) -> None:
 def test_every_doctrine_value_and_vocabulary_word_is_named(guide: str) -> None:
     words = {p.name for p in PARAMETERS.values()}
     words |= {v for p in PARAMETERS.values() for v in p.values}
-    for literal in (EvidenceKind, Fact, Processing, Remedy, Role, CaseKind, SourceBasis):
+    words |= set(FACTS) | set(REMEDIES)  # the leak pack's, now the pack's own vocabulary
+    for literal in (EvidenceKind, Processing, Role, CaseKind, SourceBasis):
         words |= set(typing.get_args(literal))
     missing = sorted(w for w in words if f"`{w}`" not in guide and f" {w}" not in guide)
     assert not missing, missing

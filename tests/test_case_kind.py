@@ -19,11 +19,13 @@ import yaml
 
 from mootcourt import Case, CaseError, evaluate, load_case
 from mootcourt.cli import main
-from mootcourt.engine.texts import TEMPLATE_KEYS, placeholders, templates
+from mootcourt.engine.texts import placeholders
 from mootcourt.i18n import KIND_VARIANTS, LANGUAGES, messages
 from mootcourt.scaffold import new_case
 from mootcourt.ui import Explorer
 from mootcourt.ui.presenter import Presenter
+
+from .leak_vocabulary import TEMPLATE_KEYS, templates
 
 LANGS = ("en", "zh-CN")
 REPORTED = re.compile(r"report|报道|所载|据报", re.IGNORECASE)

@@ -10,10 +10,10 @@ import nbformat
 import pytest
 
 from mootcourt import Case, course, evaluate, load_case
-from mootcourt.casefile import ISSUES
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.quizzes import load_quizzes
 from mootcourt.scenarios import ResultName
+
+from .leak_vocabulary import ISSUES, PARAMETERS
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

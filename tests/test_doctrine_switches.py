@@ -12,9 +12,9 @@ from itertools import combinations
 import pytest
 
 from mootcourt import Case, evaluate, load_case
-from mootcourt.doctrine import PARAMETERS
 
 from .conftest import CASE_IDS
+from .leak_vocabulary import PARAMETERS
 
 
 def _nearby_worlds(case: Case):

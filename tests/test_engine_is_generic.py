@@ -9,11 +9,10 @@ from pathlib import Path
 
 import mootcourt.engine
 from mootcourt import load_case
-from mootcourt.casefile import ISSUES, EvidenceKind, Fact, Processing, Remedy, Role
-from mootcourt.doctrine import PARAMETERS
-from mootcourt.engine.rules import RULE_SLOTS
+from mootcourt.casefile import EvidenceKind, Processing, Role
 
 from .conftest import CASE_IDS
+from .leak_vocabulary import FACTS, ISSUES, PARAMETERS, REMEDIES, RULE_SLOTS
 
 ENGINE = Path(mootcourt.engine.__file__).parent
 
@@ -33,9 +32,9 @@ def _vocabulary() -> set[str]:
     """Every word the case format itself defines: issues, facts, remedies, kinds, roles, and
     the parts of the rule slots and doctrine parameters and values."""
     words: set[str] = set()
-    for literal in (Fact, EvidenceKind, Remedy, Role, Processing):
+    for literal in (EvidenceKind, Role, Processing):
         words |= set(typing.get_args(literal))
-    words |= set(ISSUES) | set(PARAMETERS)
+    words |= set(ISSUES) | set(PARAMETERS) | set(FACTS) | set(REMEDIES)
     for parameter in PARAMETERS.values():
         words |= set(parameter.values)
     for slot in RULE_SLOTS:

@@ -11,12 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mootcourt import Case, World, evaluate, load_case
-from mootcourt.casefile import ISSUES
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.engine import Result
 from mootcourt.schemas import committed
 
 from .conftest import CASE_IDS
+from .leak_vocabulary import ISSUES, PARAMETERS
 
 CASES = {case_id: load_case(case_id) for case_id in CASE_IDS}
 VALID_RESULTS = set(Result)

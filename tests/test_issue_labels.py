@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from mootcourt import evaluate
-from mootcourt.i18n import messages
 from mootcourt.ui import Explorer
 from mootcourt.ui.presenter import Presenter
 
@@ -14,7 +13,7 @@ PIPL_TERMS = ("个人信息处理者", "Processor")
 def test_pang_names_the_first_issue_in_its_own_law(pang, liu) -> None:
     for lang in ("zh-CN", "en"):
         assert pang.issue_label("processor", lang) not in PIPL_TERMS
-        assert liu.issue_label("processor", lang) == messages(lang).t("issue.processor")
+        assert liu.issue_label("processor", lang) == liu.messages(lang).t("issue.processor")
 
 
 def test_no_view_of_pang_speaks_of_a_pipl_processor(pang) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from mootcourt import Case, evaluate
-from mootcourt.casefile import ISSUES
-from mootcourt.engine.datamatrix import ABSENT
+from mootcourt.packs.leak.datamatrix import ABSENT
+
+from .leak_vocabulary import ISSUES
 
 
 def test_each_level_shows_what_its_attribution_rule_left(liu: Case) -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from mootcourt import Case, evaluate, load_case
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.engine.judgment import Judgment
 from mootcourt.errors import CaseError
 from mootcourt.world import World
 
 from .conftest import CASE_IDS, case_variant
+from .leak_vocabulary import PARAMETERS
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 CASES = CASE_IDS
@@ -364,7 +364,7 @@ def test_an_item_before_the_appeal_court_only_is_named_in_the_divergence() -> No
 def test_measures_relevance_against_leak_is_marked_as_our_reading() -> None:
     liu = load_case("liu-v-platform-2024")
     assert liu.doctrine("first_instance").basis["measures_relevance"] == "inferred"
-    note = liu.levels["first_instance"].doctrine.attribution.note
+    note = liu.levels["first_instance"].doctrine["attribution"].note
     assert note is not None and "field_level" in note.en
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from mootcourt import Case, evaluate, load_case
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.engine.context import Context
 from mootcourt.engine.rules import rules_for
 from mootcourt.engine.steps import Step
@@ -22,6 +21,7 @@ from mootcourt.engine.temporal import in_force
 from mootcourt.engine.texts import render_all
 
 from .conftest import LESSONS, case_variant
+from .leak_vocabulary import PARAMETERS
 
 LANGS = ("zh-CN", "en")
 NOTE = {"zh-CN": "【评注】", "en": "Note (ours)"}

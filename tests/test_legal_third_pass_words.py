@@ -20,11 +20,11 @@ import yaml
 
 from mootcourt import Case, evaluate, load_case
 from mootcourt.analysis import explain
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.engine.judgment import Judgment
-from mootcourt.engine.texts import templates
 from mootcourt.errors import WorldError
 from mootcourt.world import World
+
+from .leak_vocabulary import PARAMETERS, templates
 
 ROOT = Path(__file__).resolve().parents[1]
 LIU, PANG = "liu-v-platform-2024", "pang-v-qunar-2017"

@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from mootcourt import Case, CaseError, evaluate, load_case
-from mootcourt.engine.rules import RULE_SLOTS, rules_for
+from mootcourt.engine.rules import rules_for
 from mootcourt.engine.texts import render, template_for
 from mootcourt.reference import render as reference
 from mootcourt.scaffold import new_case
+
+from .leak_vocabulary import LEAK, RULE_SLOTS
 
 APPEAL_COURT = "    court: {zh-CN: 某中级人民法院, en: An intermediate people's court}\n"
 LEVEL_OWN = """    rules:
@@ -157,7 +159,7 @@ def test_a_bad_level_override_names_its_line(
 
 
 def test_the_reference_says_slots_and_keys_may_be_set_per_level() -> None:
-    en, zh = reference("en"), reference("zh-CN")
+    en, zh = reference(LEAK, "en"), reference(LEAK, "zh-CN")
     assert "for one court only, under that level's rules" in en
     assert "for one court only, under that level's texts" in en
     assert "写在该审级的 rules 之下" in zh and "写在该审级的 texts 之下" in zh

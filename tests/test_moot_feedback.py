@@ -8,10 +8,11 @@ import re
 import pytest
 
 from mootcourt import load_case
-from mootcourt.casefile import ISSUES
 from mootcourt.i18n import messages
 from mootcourt.moot import Brief, Point, check_brief, opposing_brief
 from mootcourt.moot.feedback import MISCONCEPTIONS
+
+from .leak_vocabulary import ISSUES
 
 LIU, PANG = "liu-v-platform-2024", "pang-v-qunar-2017"
 

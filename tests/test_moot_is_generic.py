@@ -10,10 +10,9 @@ from pathlib import Path
 
 import mootcourt.moot
 from mootcourt import load_case
-from mootcourt.casefile import ISSUES
-from mootcourt.doctrine import PARAMETERS
 
 from .conftest import CASE_IDS
+from .leak_vocabulary import ISSUES, PARAMETERS
 
 MOOT = Path(mootcourt.moot.__file__).parent
 

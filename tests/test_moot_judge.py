@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from mootcourt import load_case
-from mootcourt.casefile import ISSUES
 from mootcourt.errors import CaseError
 from mootcourt.moot import Brief, Point, check_brief, judge, load_rubric
 from mootcourt.moot.reasoning import court
 from mootcourt.moot.rubric import CRITERIA, default_rubric
+
+from .leak_vocabulary import ISSUES
 
 CASES = ["liu-v-platform-2024", "pang-v-qunar-2017"]
 

@@ -139,8 +139,9 @@ def test_ids_named_in_notebooks_exist(path: Path) -> None:
 def _control_ids() -> set[str]:
     """What a student's controls are keyed by: every toggle of every case, every doctrine
     parameter and every value it takes."""
-    from mootcourt.doctrine import PARAMETERS
     from mootcourt.lessons import case_ids
+
+    from .leak_vocabulary import PARAMETERS
 
     ids = set(PARAMETERS)
     for parameter in PARAMETERS.values():

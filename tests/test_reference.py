@@ -1,5 +1,6 @@
-"""`mootcourt doctrine`: the case format's vocabulary from the engine's own tables, and errors
-that name a wrong rule slot or text key list the valid ones."""
+"""`mootcourt doctrine`: the case format's vocabulary from the pack's own declarations (the
+leak pack by default), and errors that name a wrong rule slot or text key list the valid
+ones."""
 
 from __future__ import annotations
 
@@ -8,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from mootcourt.casefile import DoctrinePreset
 from mootcourt.cli import main
-from mootcourt.doctrine import PARAMETERS
-from mootcourt.engine.rules import RULE_SLOTS
-from mootcourt.engine.texts import TEMPLATE_KEYS
 from mootcourt.i18n import LANGUAGES
+
+from .leak_vocabulary import PARAMETERS, RULE_SLOTS, TEMPLATE_KEYS
 
 BROKEN = Path(__file__).parent / "broken"
 
@@ -30,8 +29,7 @@ def test_json_lists_every_parameter_value_slot_and_key_in_both_languages(
         for v in p["values"]:
             assert set(v["meaning"]) == set(LANGUAGES) and all(v["meaning"].values())
         assert set(p["label"]) == set(LANGUAGES)
-        required = DoctrinePreset.model_fields[name].is_required()
-        assert (p["default"] is None) is required, name
+        assert p["default"] == PARAMETERS[name].default, name
     assert params["several_defendants"]["default"] == "as_reported"
     assert {s["slot"]: s["default"] for s in data["rule_slots"]} == {
         k: list(v) for k, v in RULE_SLOTS.items()

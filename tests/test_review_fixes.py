@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from mootcourt import Case, evaluate, load_case
-from mootcourt.doctrine import PARAMETERS
 from mootcourt.engine.steps import Step
 from mootcourt.engine.texts import render
 
 from .conftest import CASE_IDS
+from .leak_vocabulary import PARAMETERS
 
 LANGS = ("zh-CN", "en")
 COURT_VOICE = {"zh-CN": re.compile("本院"), "en": re.compile(r"\bthe court (found|held)\b")}

@@ -11,7 +11,6 @@ import pytest
 from rich.console import Console
 
 from mootcourt import Case, evaluate
-from mootcourt.casefile import ISSUES
 from mootcourt.engine.steps import AssumptionIndex, Result
 from mootcourt.engine.texts import msg
 from mootcourt.schemas import committed
@@ -20,6 +19,8 @@ from mootcourt.ui import Explorer
 from mootcourt.ui.frame import Frame
 from mootcourt.ui.reading import column_html
 from mootcourt.ui.words import Words
+
+from .leak_vocabulary import ISSUES
 
 
 def test_each_way_an_assumption_concerns_a_step(liu: Case) -> None:

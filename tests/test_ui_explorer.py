@@ -14,12 +14,12 @@ import ipywidgets as widgets
 import pytest
 
 from mootcourt import Case, evaluate, load_case
-from mootcourt.casefile import ISSUES
-from mootcourt.doctrine import applies
 from mootcourt.engine import counting
 from mootcourt.lessons import case_ids, installed_root
 from mootcourt.scenarios import DefendantExpect, run
 from mootcourt.ui import Explorer
+
+from .leak_vocabulary import ISSUES, applies
 
 ROOT = installed_root()
 ALL_CASES = case_ids(ROOT) if ROOT else []

@@ -16,11 +16,11 @@ import pytest
 
 from mootcourt import evaluate, load_case
 from mootcourt.case import stamp
-from mootcourt.casefile import ISSUES
 from mootcourt.ui import Explorer
 from mootcourt.ui.reload import carry_over, reread
 
 from .conftest import LESSONS
+from .leak_vocabulary import ISSUES
 from .test_ui_explorer import checkbox, one, result_of, visible_texts, with_class
 from .threads import in_a_fresh_thread
 

@@ -9,6 +9,7 @@ install, never a reason to pass.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,6 +64,8 @@ def page(browser) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     pg.console_errors = []  # type: ignore[attr-defined]
+    pg.console_log = deque(maxlen=60)  # type: ignore[attr-defined]  # for `diagnose`
+    pg.on("console", lambda m: pg.console_log.append(f"{m.type}: {m.text[:300]}"))
     pg.on(
         "console",
         lambda m: (
@@ -82,8 +85,10 @@ def jupyter_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def voila_server(chromium: str, jupyter_home: Path, tmp_path_factory) -> Iterator[Server]:
+    """The lessons' server. It traces its pages and kernels (`MOOTCOURT_TRACE`), so a page
+    that stays empty fails with its kernel's story (`servers.diagnose`)."""
     root = copy_notebooks(tmp_path_factory.mktemp("voila-root"))
-    with voila(root, jupyter_home) as server:
+    with voila(root, jupyter_home, trace=tmp_path_factory.mktemp("voila-trace")) as server:
         yield server
 
 

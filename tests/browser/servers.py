@@ -201,15 +201,94 @@ def kernel_processes(pid: int) -> list[int]:
 RENDER_TIMEOUT = 120_000
 
 
-def open_page(page, url: str, ready: str, timeout: float = RENDER_TIMEOUT) -> None:
+RECOVERIES = ARTIFACTS / "recoveries.log"
+"""every page a test brought back with the watchdog's reload, with what the page showed"""
+TRACES: list[Path] = []
+"""the trace folders of the servers this session started with `trace`"""
+SLOW_BUT_COMING = 45_000
+"""after the watchdog has spoken, how long a page may still take before the test reloads"""
+
+
+def open_page(
+    page, url: str, ready: str, timeout: float = RENDER_TIMEOUT, *, recover: bool = True
+) -> None:
     """Go to `url` and wait until `ready` is in the page.
 
     Voila streams a page while the kernel runs its cells, so the browser's `load` event
     comes only when the last cell is done: on a busy two-core machine that can pass
     Playwright's 30 s navigation default while the page is fine. Wait for the first byte,
-    then for what the test needs, with one timeout for both."""
+    then for what the test needs, with one timeout for both.
+
+    A page whose widgets never appear shows the kit's watchdog (`mootcourt.ui.watchdog`); with
+    `recover` the test does what the watchdog asks an instructor to do, once: it reloads,
+    records the recovery in `RECOVERIES` (the soak and load tests count such a page as a
+    failure; a test about something else goes on). A page that fails again, or never shows the
+    watchdog, fails with what the page showed, its console and the kernel's trace."""
+    from mootcourt.ui.watchdog import RELOAD, WATCHDOG
+
     page.goto(url, wait_until="commit", timeout=timeout)
-    page.wait_for_selector(ready, timeout=timeout)
+    first = _wait_any(page, f"{ready}, .{WATCHDOG}", timeout)
+    if first == "ready" or _appears(page, ready, SLOW_BUT_COMING):
+        return
+    seen = diagnose(page)
+    if not recover or first is None:
+        raise AssertionError(f"{url}: {ready!r} never appeared\n{seen}")
+    RECOVERIES.parent.mkdir(parents=True, exist_ok=True)
+    with RECOVERIES.open("a", encoding="utf-8") as log:
+        log.write(f"{time.strftime('%H:%M:%S')} {url} (waiting for {ready})\n{seen}\n\n")
+    page.click(f".{RELOAD}")
+    if not _appears(page, ready, timeout):
+        raise AssertionError(
+            f"{url}: {ready!r} never appeared, even after the watchdog's "
+            f"reload\nfirst load:\n{seen}\nafter the reload:\n{diagnose(page)}"
+        )
+
+
+def _wait_any(page, selector: str, timeout: float) -> str | None:
+    """ "ready" if the page is ready, "watchdog" if the watchdog spoke first, None if neither."""
+    from mootcourt.ui.watchdog import WATCHDOG
+
+    try:
+        found = page.wait_for_selector(selector, timeout=timeout)
+    except Exception:  # Playwright's TimeoutError
+        return None
+    return "watchdog" if WATCHDOG in (found.get_attribute("class") or "") else "ready"
+
+
+def _appears(page, selector: str, timeout: float) -> bool:
+    try:
+        page.wait_for_selector(selector, timeout=timeout)
+    except Exception:  # Playwright's TimeoutError
+        return False
+    return True
+
+
+def diagnose(page) -> str:
+    """What a page that stayed empty showed: its state, its last console lines, and the
+    trace of its kernel where the server traced (`MOOTCOURT_TRACE`)."""
+    try:
+        state = page.evaluate(
+            """() => ({ready: document.readyState,
+                widget_outputs: Array.from(document.querySelectorAll(
+                  'script[type="application/vnd.voila.cell-output+json"]')).filter(
+                  s => s.textContent.includes('widget-view+json')).length,
+                widgets: document.querySelectorAll('.jupyter-widgets').length,
+                watchdog: !!document.querySelector('.mc-watchdog'),
+                kernel: (JSON.parse((document.getElementById('jupyter-config-data') || {})
+                  .textContent || '{}').kernelId || null),
+                text: document.body ? document.body.innerText.slice(0, 300) : ''})"""
+        )
+    except Exception as error:  # a page that crashed or navigated away
+        state = {"error": str(error)[:300]}
+    lines = [f"page: {state}"]
+    lines += [f"console: {line}" for line in list(getattr(page, "console_log", ()))[-25:]]
+    kernel = state.get("kernel") if isinstance(state, dict) else None
+    for folder in TRACES if kernel else ():
+        for trace in sorted(folder.glob("*.jsonl")):
+            for line in trace.read_text(encoding="utf-8", errors="replace").splitlines():
+                if kernel in line:
+                    lines.append(f"trace: {line[:300]}")
+    return "\n".join(lines[:80])
 
 
 def assert_accessible(page, scope: str, where: str) -> None:
@@ -275,12 +354,17 @@ def _serve(
 
 
 @contextlib.contextmanager
-def voila(root: Path, home: Path, *extra: str) -> Iterator[Server]:
-    """A Voila server over a folder of notebooks (`/voila/render/<path>` renders one)."""
+def voila(root: Path, home: Path, *extra: str, trace: Path | None = None) -> Iterator[Server]:
+    """A Voila server over a folder of notebooks (`/voila/render/<path>` renders one); with
+    `trace`, its pages and kernels are traced there (`diagnose` reads it)."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
     command = voila_command(root, port, *extra)
-    with _serve("voila", command, port, home=home, cwd=root, ready=VOILA_READY) as server:
+    env = isolated_env(home)
+    if trace is not None:
+        env["MOOTCOURT_TRACE"] = str(trace)
+        TRACES.append(trace)
+    with _serve("voila", command, port, home=home, cwd=root, ready=VOILA_READY, env=env) as server:
         yield server
 
 

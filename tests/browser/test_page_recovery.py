@@ -143,3 +143,54 @@ def test_the_explorer_shows_every_courts_orders(
         page.locator(".mc-explorer .mc-disposition-second_instance").scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         page.screenshot(path=screenshots / f"disposition-explorer-{lang}-{theme}.png")
+
+
+def _frozen_notebook(path: Path) -> Path:
+    """A lesson-like page (no watchdog cell of its own) whose widget is displayed, and whose
+    kernel stops answering when the page asks for the widgets' state (the request holds the
+    interpreter), so the widget never arrives."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# A lesson"),
+        nbformat.v4.new_code_cell(
+            "import ipywidgets\n"
+            "ipywidgets.Widget._handle_control_comm_msg = classmethod(\n"
+            "    lambda cls, msg: sum(range(10**12))  # holds the interpreter\n"
+            ")\n"
+            "ipywidgets.HTML('<b class=\"never\">never shown</b>')"
+        ),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_every_page_is_offline_and_watched_by_the_kits_template(chromium, page, tmp_path) -> None:
+    """`mootcourt.serving` serves Voila's page without its CDN links and with the watchdog:
+    a page of prose never shows it, a lesson whose widgets never come shows it (#17)."""
+    root = tmp_path / "root"
+    root.mkdir()
+    _frozen_notebook(root / "frozen.ipynb")
+    prose = nbformat.v4.new_notebook()
+    prose.cells = [nbformat.v4.new_markdown_cell("# Prose only"), nbformat.v4.new_code_cell("1")]
+    prose.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(prose, root / "prose.ipynb")
+    with voila(root, tmp_path / "home") as server:
+        outside: list[str] = []
+        page.on(
+            "request",
+            lambda r: (
+                r.url.startswith(("http:", "https:", "ws:"))
+                and not r.url.startswith(server.url)
+                and outside.append(r.url)
+            ),
+        )
+        page.goto(f"{server.url}/voila/render/prose.ipynb", wait_until="load", timeout=90_000)
+        page.wait_for_timeout(GRACE_SECONDS * 1000 + 2000)
+        assert page.locator(f".{WATCHDOG}").count() == 0, "a page without widgets is not empty"
+        page.goto(f"{server.url}/voila/render/frozen.ipynb", wait_until="commit")
+        page.wait_for_selector(f".{WATCHDOG}", timeout=GRACE_SECONDS * 1000 + 90_000)
+        assert page.locator(".never").count() == 0
+        assert page.locator(f".{WATCHDOG} .{RELOAD}").is_visible()
+        assert page.locator(".mc-watchdog").count() == 1, "one watchdog"
+    assert outside == [], f"fetched from outside the server: {outside}"

@@ -17,11 +17,12 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from .casefile import (
-    ISSUES,
-    MONEY_REMEDIES,
+    OPTIONAL_SECTIONS,
     CaseFile,
     Claim,
     Evidence,
+    Interval,
+    LeakSpec,
     Level,
     Party,
     RoleAtLevel,
@@ -29,11 +30,14 @@ from .casefile import (
     SourceRef,
     Text,
 )
-from .doctrine import PARAMETERS, Doctrine, check_value
+from .doctrine import Doctrine
+from .engine.texts import check_overrides
 from .errors import CaseError, DoctrineError, Problem
-from .i18n import kind_key, messages
+from .i18n import Messages, kind_key, messages
 from .law import StatuteBook, StatuteFile
 from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
+from .packs import Pack, find_pack
+from .scenarios import load_scenarios
 from .validation import did_you_mean, problem_at, raise_if, validate_file
 from .world import Toggle, World
 from .yamlsource import Located, read_yaml
@@ -42,12 +46,17 @@ from .yamlsource import Located, read_yaml
 class Case:
     """A validated case with its statute book: the object every part of the kit reads."""
 
-    def __init__(self, file: CaseFile, located: Located, law: StatuteBook, root: Path) -> None:
+    def __init__(
+        self, file: CaseFile, located: Located, law: StatuteBook, root: Path, pack: Pack
+    ) -> None:
         self.file = file
         self.path = located.path
         self.root = root
         self.law = law
+        self.pack = pack
+        """the dispute pack: the issues, doctrine, rule slots, texts and remedy kinds"""
         self.id = file.id
+        self.dates: Mapping[str, Interval] = MappingProxyType(dict(file.dates))
         self.parties: Mapping[str, Party] = MappingProxyType({p.id: p for p in file.parties})
         self.evidence: Mapping[str, Evidence] = MappingProxyType({e.id: e for e in file.evidence})
         self.claims: Mapping[str, Claim] = MappingProxyType({c.id: c for c in file.claims})
@@ -85,7 +94,7 @@ class Case:
     def layers(self, level_id: str | None) -> tuple[Level | CaseFile, ...]:
         """Where the case file's own `rules` and `texts` for one court are found, the most
         specific first: the level's, then the whole case's (`level_id` None: the case's
-        alone). The engine's defaults come after both."""
+        alone). The pack's defaults come after both."""
         if level_id is None:
             return (self.file,)
         return (self.levels[level_id], self.file)
@@ -109,9 +118,14 @@ class Case:
     def issue_label(self, issue: str, lang: str) -> str:
         """An issue's name as this case's law puts it: the case file's own label where it has
         one (a case decided before PIPL does not speak of a personal-information processor),
-        else the catalogue's."""
-        own = self.file.issue_labels.get(issue)  # type: ignore[call-overload]
-        return own(lang) if own is not None else messages(lang).t(f"issue.{issue}")
+        else the pack's."""
+        own = self.file.issue_labels.get(issue)
+        return own(lang) if own is not None else self.pack.issue[issue].label(lang)
+
+    def messages(self, lang: str) -> Messages:
+        """The kit's catalogue with this case's pack's words (`param.x`, `value.y`): what a
+        view or the CLI reads a parameter's, value's, issue's or fact's name through."""
+        return self.pack.messages(lang)
 
     def role(self, party_id: str, level_id: str) -> RoleAtLevel:
         """A party's part in the processing as one court saw it: the level's own entry in
@@ -172,12 +186,23 @@ class Case:
 
     def doctrine(self, level_id: str) -> Doctrine:
         """A level's preset as a `Doctrine` (value and basis for each parameter)."""
-        preset = self.levels[level_id].doctrine
-        settings = {name: getattr(preset, name) for name in PARAMETERS}
-        return Doctrine(
-            MappingProxyType({k: s.value for k, s in settings.items()}),
-            MappingProxyType({k: s.basis for k, s in settings.items()}),
-        )
+        return self._doctrines[level_id]
+
+    @cached_property
+    def _doctrines(self) -> Mapping[str, Doctrine]:
+        """Each level's preset over the pack's parameters, in the pack's order; a parameter
+        the preset leaves out has the pack's default, marked as our reading."""
+        out = {}
+        for level_id, level in self.levels.items():
+            values, bases = {}, {}
+            for name, param in self.pack.parameters.items():
+                setting = level.doctrine.get(name)
+                values[name] = setting.value if setting is not None else param.default
+                bases[name] = setting.basis if setting is not None else "inferred"
+            out[level_id] = Doctrine(
+                MappingProxyType(values), MappingProxyType(bases), self.pack.parameters
+            )
+        return MappingProxyType(out)
 
     def doctrine_overrides(
         self, overrides: Mapping[str, Mapping[str, str]] | None
@@ -214,8 +239,6 @@ class Case:
     @cached_property
     def scenarios(self) -> list:
         """The case's `scenarios.yaml`, validated (an empty list if the case has none)."""
-        from .scenarios import load_scenarios
-
         path = self.path.parent / SCENARIOS_FILE
         return load_scenarios(path, self) if path.is_file() else []
 
@@ -259,9 +282,20 @@ def _load(path: Path, stamped: Stamp) -> Case:
     located = read_yaml(path)
     file = validate_file(located, CaseFile)
     root = root_for(path)
+    pack = pack_of(file, located, root)
     law = load_statutes(root, path.parent)
-    raise_if(check_references(file, located, law))
-    return Case(file, located, law, root)
+    raise_if(check_references(file, located, law, pack))
+    return Case(file, located, law, root, pack)
+
+
+def pack_of(file: CaseFile, located: Located, root: Path) -> Pack:
+    """The case's pack (`pack:`, default leak); an unknown pack is a problem at that line,
+    and a broken pack's own problems are the case's too (the case cannot be read without
+    it)."""
+    try:
+        return find_pack(file.pack, root)
+    except KeyError as exc:
+        raise CaseError([problem_at(located, ("pack",), str(exc.args[0]))]) from None
 
 
 def load_statutes(root: Path, case_folder: Path | None = None) -> StatuteBook:
@@ -330,11 +364,11 @@ def _toggles(file: CaseFile) -> dict[str, Toggle]:
     return toggles
 
 
-def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list[Problem]:
-    """Every id a case file names must exist, and every level must be complete."""
-    from .engine.rules import RULE_SLOTS
-    from .engine.texts import check_overrides
-
+def check_references(
+    file: CaseFile, located: Located, law: StatuteBook, pack: Pack
+) -> list[Problem]:
+    """Every id a case file names must exist (in the case, or in its pack's vocabulary), and
+    every level must be complete."""
     problems: list[Problem] = []
 
     def bad(loc: tuple[str | int, ...], message: str) -> None:
@@ -428,10 +462,31 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
         refs((*loc, "holds", "known_through"), p.holds.known_through, toggle_ids, "toggle")
         field_rules((*loc, "holds", "rules"), p.holds.rules)
         source_ref((*loc, "source"), p.source)
-    field_rules(("leak", "fields"), file.leak.fields)
+    for section in OPTIONAL_SECTIONS:  # what outsiders knew: field rules like a party's
+        spec = getattr(file, section)
+        if isinstance(spec, LeakSpec):
+            field_rules((section, "fields"), spec.fields)
+    for section in pack.file.case.sections:
+        if getattr(file, section) is None:
+            bad((), f"a case of pack '{pack.id}' needs a '{section}' section")
+    attributes = [a.id for a in pack.file.case.party_attributes]
+    for i, p in enumerate(file.parties):
+        refs(("parties", i, "attributes"), p.attributes, attributes, "party attribute")
+    named_dates = [d.id for d in pack.file.case.dates]
+    for name in file.dates:
+        if name not in named_dates:
+            bad(("dates", name), f"unknown date '{name}'{_hint(name, named_dates)}")
+    for declared in pack.file.case.toggles:
+        if declared.required and declared.id not in toggle_ids:
+            bad(
+                ("evidence",),
+                f"a case of pack '{pack.id}' needs the item '{declared.id}' ({declared.label.en})",
+            )
 
     for i, e in enumerate(file.evidence):
         loc = ("evidence", i)
+        refs((*loc, "supports"), e.supports, pack.facts, "fact")
+        refs((*loc, "defeats"), e.defeats, pack.facts, "fact")
         refs((*loc, "offered_by"), e.offered_by, party_ids, "party")
         refs((*loc, "about"), e.about, defendants, "defendant")
         refs((*loc, "requires"), e.requires, toggle_ids, "toggle")
@@ -458,25 +513,44 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
             )
         source_ref((*loc, "source"), e.source)
 
-    money = {c.id for c in file.claims if c.remedy in MONEY_REMEDIES}
+    money_kinds = pack.money_remedies
+    money = {c.id for c in file.claims if c.kind in money_kinds}
+    kind_key = Claim.model_fields["kind"].alias or "kind"
     for i, c in enumerate(file.claims):
+        refs(("claims", i, kind_key), [c.kind], pack.remedies, f"remedy kind of pack {pack.id}")
+        refs(("claims", i, "needs"), c.needs, pack.facts, "fact")
         refs(("claims", i, "against"), c.against, defendants, "defendant")
         if c.amount is not None and c.id not in money:
             bad(
                 ("claims", i, "amount"),
-                f"only a claim for money ({', '.join(MONEY_REMEDIES)}) has an amount",
+                f"only a claim for money ({', '.join(money_kinds)}) has an amount",
             )
+    priced = pack.amount_facts
     for i, e in enumerate(file.evidence):
-        if e.amount is not None and "loss" not in e.supports:
-            bad(("evidence", i, "amount"), "only evidence that supports 'loss' proves an amount")
+        if e.amount is not None and not priced.intersection(e.supports):
+            bad(
+                ("evidence", i, "amount"),
+                f"only evidence that supports {' or '.join(sorted(priced)) or 'a sum'} proves an "
+                "amount",
+            )
 
     for i, lv in enumerate(file.levels):
         loc = ("levels", i)
-        for name in PARAMETERS:
+        params = pack.parameters
+        for name, setting in lv.doctrine.items():
+            if name not in params:
+                bad(
+                    (*loc, "doctrine", name),
+                    f"unknown doctrine parameter '{name}'{_hint(name, params)}",
+                )
+                continue
             try:
-                check_value(name, getattr(lv.doctrine, name).value)
+                pack.check_value(name, setting.value)
             except DoctrineError as exc:
                 bad((*loc, "doctrine", name, "value"), str(exc))
+        for name, param in params.items():
+            if name not in lv.doctrine and param.default is None:
+                bad((*loc, "doctrine"), f"missing required key '{name}'")
         decided = lv.as_decided
         for d in decided.defendants:
             if d not in defendants:
@@ -503,7 +577,7 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
                 if claim not in outcome.remedies or claim not in money:
                     bad(
                         (*loc, "as_decided", "defendants", d, "awarded", claim),
-                        f"'{claim}' must be a money claim ({', '.join(MONEY_REMEDIES)}) listed "
+                        f"'{claim}' must be a money claim ({', '.join(money_kinds)}) listed "
                         "in this defendant's remedies",
                     )
             others = [q for q in defendants if q != d]
@@ -522,8 +596,11 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
                     )
         if decided.liable != any(o.liable for o in decided.defendants.values()):
             bad((*loc, "as_decided", "liable"), "must be true exactly when a defendant is liable")
-        if lv.reasoning_order is not None and sorted(lv.reasoning_order) != sorted(ISSUES):
-            missing = [i for i in ISSUES if i not in lv.reasoning_order]
+        issues = pack.issues
+        refs((*loc, "reasoning_order"), lv.reasoning_order or [], issues, "issue")
+        refs((*loc, "reported_issues"), lv.reported_issues or [], issues, "issue")
+        if lv.reasoning_order is not None and sorted(lv.reasoning_order) != sorted(issues):
+            missing = [i for i in issues if i not in lv.reasoning_order]
             twice = sorted({i for i in lv.reasoning_order if lv.reasoning_order.count(i) > 1})
             detail = "; ".join(
                 part
@@ -535,13 +612,16 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
             )
             bad(
                 (*loc, "reasoning_order"),
-                f"must list each issue once ({', '.join(ISSUES)}): {detail}",
+                f"must list each issue once ({', '.join(issues)}): {detail}",
             )
         source_ref((*loc, "source"), lv.source)
         source_ref((*loc, "as_decided", "source"), decided.source)
 
-    for i, change in enumerate(file.timeline.changes):
+    for i, change in enumerate(file.timeline.changes if file.timeline is not None else []):
         refs(("timeline", "changes", i, "when"), change.when, toggle_ids, "toggle")
+    for issue in file.issue_labels:
+        if issue not in pack.issues:
+            bad(("issue_labels", issue), f"unknown issue '{issue}'{_hint(issue, pack.issues)}")
 
     all_ids = list(seen)
     for i, a in enumerate(file.assumptions):
@@ -552,8 +632,11 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
     overridden += [(("levels", i), lv) for i, lv in enumerate(file.levels)]
     for at, owner in overridden:
         for slot, ids in owner.rules.items():
-            if slot not in RULE_SLOTS:
-                bad((*at, "rules", slot), f"unknown rule slot '{slot}'{_hint(slot, RULE_SLOTS)}")
+            if slot not in pack.rule_slots:
+                bad(
+                    (*at, "rules", slot),
+                    f"unknown rule slot '{slot}'{_hint(slot, pack.rule_slots)}",
+                )
             for j, cited in enumerate(ids):
                 if cited not in law:  # an article id, or a pointer into one: cc-1165(1)
                     try:
@@ -561,7 +644,9 @@ def check_references(file: CaseFile, located: Located, law: StatuteBook) -> list
                     except KeyError as exc:
                         bad((*at, "rules", slot, j), str(exc.args[0]))
         for lang, overrides in owner.texts.items():
-            for key, message in check_overrides(overrides):
+            for key, message in check_overrides(
+                overrides, pack.templates("en"), pack.template_keys
+            ):
                 bad((*at, "texts", lang, key), message)
     problems += kind_problems(file, located)
     return problems

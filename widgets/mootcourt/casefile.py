@@ -10,7 +10,7 @@ generated from these models (`mootcourt schema case`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -22,6 +22,9 @@ from pydantic import (
 )
 
 from .doctrine import Basis
+
+DEFAULT_PACK = "leak"
+"""the dispute pack of a case file that names none (every case written before packs)"""
 
 Flag = Annotated[bool, Field(strict=True)]
 """true or false only: no 0/1, no quoted 'yes'"""
@@ -38,22 +41,12 @@ OneOrMoreIds = Annotated[
 ]
 """One id, or a list of them: `offered_by: liu` or `offered_by: [qunar, china_eastern]`."""
 
-Issue = Literal["processor", "leak", "attribution", "fault", "remedy"]
-ISSUES: tuple[Issue, ...] = ("processor", "leak", "attribution", "fault", "remedy")
-
-Fact = Literal[
-    "collection",  # the defendant collected and stored the plaintiff's data
-    "leak",  # the data reached third parties who used it against the plaintiff
-    "harm",  # a protected right was harmed (peace of private life, personal information)
-    "holdings",  # bears on who holds which fields
-    "source_is_defendant",  # the leak came from the defendant's processing
-    "fault",  # the defendant failed a security duty
-    # once a leak was possible, the defendant neither remedied it nor notified the person
-    "unremedied",
-    "timing",  # bears on when collection, leak or harm happened
-    "loss",  # a financial loss
-    "serious_distress",  # serious mental harm (Civil Code 1183)
+Issue = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="an issue of the case's pack")
 ]
+"""an issue id: which ids exist is the case's pack's to say (checked after the schema)"""
+Fact = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="a fact of the case's pack")]
+"""a fact evidence supports or defeats, or a claim needs: declared by the case's pack"""
 EvidenceKind = Literal[
     "fact",  # ordinary evidence of a fact
     "general_compliance",  # filings, policies, certificates: the duty in principle
@@ -63,9 +56,10 @@ EvidenceKind = Literal[
     "assumption",  # a premise the judgment presupposes that the sources do not show (labelled)
     "procedure",  # a procedural hypothesis: e.g. an item was before one court only
 ]
-Remedy = Literal["apology", "compensation", "distress"]
-MONEY_REMEDIES: tuple[Remedy, ...] = ("compensation", "distress")
-"""remedies paid in money: only these carry an amount, and only these are owed jointly"""
+Remedy = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="a remedy kind of the case's pack")
+]
+"""a remedy kind: declared by the case's pack, with how a granted claim's sum is computed"""
 CaseKind = Literal["reported", "reconstructed", "fictional"]
 """reported: facts and outcomes from published sources; reconstructed: a real dispute whose
 record the kit rebuilt from partial sources (outcomes as reported); fictional: invented for
@@ -130,24 +124,9 @@ class Setting(Model):
     note: Text | None = None
 
 
-class DoctrinePreset(Model):
-    """A value for every doctrine parameter (see `mootcourt.doctrine.PARAMETERS`)."""
-
-    attribution: Setting
-    measures_relevance: Setting
-    fault_rule: Setting
-    rebuttal: Setting
-    fault_inference: Setting
-    entrusted_channels: Setting
-    temporal_anchor: Setting
-    # Added for legal fidelity (issue 6). Optional so that a case written before them still
-    # loads; the default is each parameter's first value, marked as our reading.
-    several_defendants: Setting = Field(
-        default_factory=lambda: Setting(value="as_reported", basis="inferred")
-    )
-    withheld_document: Setting = Field(
-        default_factory=lambda: Setting(value="content_accepted", basis="inferred")
-    )
+DoctrinePreset = dict[Id, Setting]
+"""A level's value for each doctrine parameter of the case's pack (`mootcourt doctrine`); a
+parameter with a default may be left out (it gets the default, marked as our reading)."""
 
 
 def _not_a_flag(value: object) -> object:
@@ -185,6 +164,13 @@ class AsDecided(Model):
     source: SourceRef | None = None
 
 
+class Appellants(Model):
+    """Who appealed to a level, as reported (both parties may appeal)."""
+
+    parties: list[Id] = Field(min_length=1)
+    basis: SourceBasis
+
+
 class Level(Model):
     id: Id
     label: Text
@@ -206,6 +192,11 @@ class Level(Model):
         ),
     )
     source: SourceRef | None = None
+    appellants: Appellants | None = Field(
+        default=None,
+        description="who appealed to this court, where the sources say (default: inferred "
+        "from who lost below)",
+    )
     rules: dict[str, list[StatuteRef]] = Field(
         default_factory=dict,
         description="rule slot -> statute ids for this level only, overriding the case's "
@@ -280,6 +271,10 @@ class Party(Model):
     hypothetical: Flag = False
     holds: Holdings = Field(default_factory=Holdings)
     source: SourceRef | None = None
+    attributes: list[Id] = Field(
+        default_factory=list,
+        description="attributes the case's pack declares for parties (e.g. consumer)",
+    )
     named_by: list[Id] = Field(
         default_factory=list,
         description="the levels whose reported reasoning names this party (a step judging "
@@ -371,13 +366,29 @@ class Evidence(Model):
 class Claim(Model):
     id: Id
     label: Text
-    remedy: Remedy
+    kind: Remedy = Field(
+        alias="remedy", description="the remedy kind claimed (one of the case's pack's)"
+    )
     amount: Amount | None = Field(
         default=None, description="for compensation or distress: the sum claimed, in yuan"
     )
     against: list[Id] = Field(default_factory=list, description="empty means every defendant")
     needs: list[Fact] = Field(default_factory=list)
+    grounds: Any = Field(
+        default=None,
+        description="a condition in the pack's rule language (e.g. {issue: breach, is: "
+        "established}) that must hold for the claim to be granted; none: its needs suffice",
+    )
+    when: list[Id] = Field(
+        default_factory=list,
+        description="items of evidence that must all be on for the claim to be pleaded at "
+        "all (a claim made only in some worlds); empty: always pleaded",
+    )
+    data: list[Id] = Field(
+        default_factory=list, description="the fields a claim (e.g. a deletion) concerns"
+    )
     detail: Text | None = None
+    source: SourceRef | None = None
 
 
 class Interval(Model):
@@ -439,6 +450,11 @@ class CaseFile(Model):
 
     schema_version: Annotated[Literal[1], BeforeValidator(_whole_number)]
     id: DashedId
+    pack: Id = Field(
+        default=DEFAULT_PACK,
+        description="the dispute pack whose issues, doctrine, texts and remedies this case "
+        "uses (`mootcourt packs`); a case that names none is a personal-information leak",
+    )
     kind: CaseKind = Field(
         default="reported",
         description="reported (published sources), reconstructed (a real dispute, its record "
@@ -449,10 +465,18 @@ class CaseFile(Model):
     levels: list[Level] = Field(min_length=1)
     parties: list[Party] = Field(min_length=2)
     fields: list[DataField] = Field(min_length=1)
-    leak: LeakSpec
+    leak: LeakSpec | None = Field(
+        default=None, description="what the outsiders knew (a pack may require it)"
+    )
     evidence: list[Evidence]
     claims: list[Claim] = Field(min_length=1)
-    timeline: Timeline
+    timeline: Timeline | None = Field(
+        default=None, description="when the data were collected and the harm came"
+    )
+    dates: dict[Id, Interval] = Field(
+        default_factory=dict,
+        description="further named dates the case's pack declares (its rules may compare them)",
+    )
     sources: list[Source] = Field(min_length=1)
     assumptions: list[Assumption] = Field(default_factory=list)
     rules: dict[str, list[StatuteRef]] = Field(
@@ -468,9 +492,16 @@ class CaseFile(Model):
     )
 
 
+OPTIONAL_SECTIONS: tuple[str, ...] = tuple(
+    name
+    for name, spec in CaseFile.model_fields.items()
+    if not spec.is_required() and spec.default is None
+)
+"""the case-file sections a pack may require (`case: {sections: [...]}` in pack.yaml)"""
+
+
 __all__ = [
-    "ISSUES",
-    "MONEY_REMEDIES",
+    "Appellants",
     "AsDecided",
     "Assumption",
     "Basis",

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .case import Case
-from .casefile import ISSUES
 from .engine import Judgment, evaluate
 from .engine.judgment import DefendantJudgment
 from .errors import DoctrineError, WorldError
@@ -144,11 +143,11 @@ def _unread_toggles(case: Case, located: Located) -> Iterable[Notice]:
 
 def deciding_issue(defendant: DefendantJudgment) -> str:
     """Where a defendant's walk decided the outcome: the first issue not made out (the court
-    stopped there), or `remedy` when every issue was made out."""
+    stopped there), or the last issue when every issue was made out."""
     for step in defendant.steps:
         if not step.result.carries_on:
             return step.issue
-    return ISSUES[-1]
+    return defendant.steps[-1].issue
 
 
 def _liable(value: bool) -> str:

@@ -19,12 +19,12 @@ from rich.console import Console
 
 from . import __version__, present
 from .case import Case, load_case, load_statute_file
-from .doctrine import check_value
 from .engine import evaluate
 from .errors import CaseError, CaseNotFound, DoctrineError, WorldError
 from .hub import command as hub_command
 from .i18n import LANGUAGES, messages
 from .moot import command as moot_command
+from .packs import DEFAULT_PACK, Pack, find_pack, installed_packs
 from .quizzes import load_quizzes
 from .world import check_toggle
 
@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
         default="case",
         choices=["case", "scenarios", "statutes", "judgment", "explain", "brief", "feedback"],
     )
+    schema.add_argument(
+        "--pack",
+        metavar="PACK",
+        help="case only: the schema of a case of this dispute pack (its issues, doctrine, "
+        "remedy kinds and facts filled in)",
+    )
     schema.set_defaults(run=_schema)
 
     ex = commands.add_parser(
@@ -132,8 +138,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "folder", metavar="DIR", help="the new case folder, e.g. lessons/zhang-v-shop-2023"
     )
-    new.add_argument(
+    model = new.add_mutually_exclusive_group()
+    model.add_argument(
         "--from", dest="model", metavar="CASE", help="copy this case instead of the template"
+    )
+    model.add_argument(
+        "--pack",
+        metavar="PACK",
+        help="start from the template of this dispute pack (its packs/<id>/template/)",
     )
     new.add_argument("--lang", choices=LANGUAGES, default="en")
     new.set_defaults(run=_new)
@@ -149,7 +161,22 @@ def _parser() -> argparse.ArgumentParser:
     doctrine.add_argument(
         "--json", action="store_true", help="print it as JSON (both languages, with templates)"
     )
+    whose = doctrine.add_mutually_exclusive_group()
+    whose.add_argument("--case", metavar="CASE", help="the vocabulary of this case's pack")
+    whose.add_argument(
+        "--pack", metavar="PACK", help=f"the vocabulary of this pack (default: {DEFAULT_PACK})"
+    )
     doctrine.set_defaults(run=_reference)
+
+    packs = commands.add_parser(
+        "packs",
+        help="list the installed dispute packs",
+        description="List every dispute pack found (in the kit, in a course's packs/ folder, "
+        "in $MOOTCOURT_PACKS): id, title and issues; a broken pack is reported, not loaded.",
+    )
+    packs.add_argument("--lang", choices=LANGUAGES, default="en")
+    packs.add_argument("--json", action="store_true", help="print them as JSON")
+    packs.set_defaults(run=_packs)
     present.add_parser(commands)
     moot_command.add_parser(commands)
     hub_command.add_parser(commands)
@@ -281,7 +308,7 @@ def _new(args: argparse.Namespace) -> int:
     from .scaffold import ScaffoldError, guide_path, new_case
 
     try:
-        path, report = new_case(args.folder, args.model)
+        path, report = new_case(args.folder, args.model, pack=args.pack)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     except CaseNotFound as exc:
@@ -296,11 +323,36 @@ def _new(args: argparse.Namespace) -> int:
 def _reference(args: argparse.Namespace) -> int:
     from .reference import reference, render
 
+    pack = load_case(args.case).pack if args.case else _pack(args.pack or DEFAULT_PACK)
     if args.json:
-        print(json.dumps(reference(), ensure_ascii=False, indent=2))
+        print(json.dumps(reference(pack), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render(args.lang))
+        sys.stdout.write(render(pack, args.lang))
     return OK
+
+
+def _pack(pack_id: str) -> Pack:
+    """A pack by id; an unknown id is a usage error naming the installed packs."""
+    try:
+        return find_pack(pack_id)
+    except KeyError as exc:
+        raise UsageError(f"--pack {pack_id!r}: {exc.args[0]}") from None
+
+
+def _packs(args: argparse.Namespace) -> int:
+    packs, broken = installed_packs()
+    if args.json:
+        print(json.dumps([p.describe(args.lang) for p in packs], ensure_ascii=False, indent=2))
+    else:
+        for pack in packs:
+            issues = ", ".join(
+                f"{i} ({pack.messages(args.lang)(f'issue.{i}')})" for i in pack.issues
+            )
+            print(f"{pack.id}: {pack.title(args.lang)}\n  {issues}")
+    for error in broken:  # reported, never fatal: the other packs still work
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+    return BAD_FILE if broken else OK
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -335,9 +387,18 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .packs.schema import case_schema
     from .schemas import dumps, generate
 
-    sys.stdout.write(dumps(generate(args.kind)))
+    if args.pack is None:
+        sys.stdout.write(dumps(generate(args.kind)))
+        return OK
+    if args.kind != "case":
+        raise UsageError(f"--pack: only the case schema depends on a pack, not {args.kind}")
+    schema = case_schema(_pack(args.pack))
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://mootcourt.invalid/schemas/case.{args.pack}.schema.json"
+    sys.stdout.write(dumps(schema))
     return OK
 
 
@@ -357,6 +418,15 @@ def _toggles(
     return toggles
 
 
+def _doctrine_example(case: Case) -> str:
+    """`LEVEL.PARAM=VALUE` with this case's first level and its pack's first parameter."""
+    level = next(iter(case.levels))
+    param = next(iter(case.pack.parameters.values()), None)
+    if param is None:
+        return f"{level}.PARAM=VALUE"
+    return f"{level}.{param.name}={param.values[0]}"
+
+
 def _doctrine(case: Case, items: list[str]) -> dict[str, dict[str, str]]:
     changes: dict[str, dict[str, str]] = {}
     for item in items:
@@ -364,12 +434,11 @@ def _doctrine(case: Case, items: list[str]) -> dict[str, dict[str, str]]:
         level, dot, param = target.partition(".")
         if not sep or not dot:
             raise UsageError(
-                f"--doctrine {item!r}: write LEVEL.PARAM=VALUE, e.g. "
-                f"second_instance.attribution=party_level"
+                f"--doctrine {item!r}: write LEVEL.PARAM=VALUE, e.g. {_doctrine_example(case)}"
             )
         try:
             case.check_level(level)
-            check_value(param, value)
+            case.pack.check_value(param, value)
         except DoctrineError as exc:
             raise UsageError(f"--doctrine {item!r}: {exc}") from None
         changes.setdefault(level, {})[param] = value

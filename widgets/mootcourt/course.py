@@ -94,7 +94,7 @@ def lesson_card(case: Case, lesson_id: str, lang: str) -> str:
     """The lesson's title and the teaching points it covers, each with the statutes it rests
     on (ids in English, citations in Chinese): the marker the coverage test reads, printed so
     a student sees what the lesson is for."""
-    t = messages(lang)
+    t = case.messages(lang)
     syllabus = load_syllabus(case)
     lesson = next((x for x in syllabus.lessons if x.id == lesson_id), None)
     if lesson is None:
@@ -137,7 +137,7 @@ def _court(case: Case, level_id: str, lang: str) -> str:
 
 
 def _verdict(case: Case, lv: LevelJudgment, lang: str) -> str:
-    t = messages(lang)
+    t = case.messages(lang)
     parts = []
     for d, dj in lv.defendants.items():
         name = case.label(d, lang)
@@ -175,7 +175,7 @@ def _join(items: Iterable[str], lang: str) -> str:
 def outcomes(case: Case, lang: str, scenario: str | None = None) -> str:
     """Each court's outcome in the record world (or a prepared hypothetical), and whether it is
     what the court actually decided."""
-    t = messages(lang)
+    t = case.messages(lang)
     judgment = _judgment(case, scenario)
     lines = []
     for lv in judgment.levels:
@@ -187,7 +187,7 @@ def outcomes(case: Case, lang: str, scenario: str | None = None) -> str:
 
 
 def _step_lines(case: Case, step: Step, lang: str) -> list[str]:
-    t = messages(lang)
+    t = case.messages(lang)
     head = f"{case.issue_label(step.issue, lang)}{_colon(lang)}{t(f'result.{step.result}')}"
     facts = []
     if step.burden_on:
@@ -239,7 +239,7 @@ def statute(case: Case, article_id: str, lang: str) -> str:
     """An article as the statute book holds it: citation, then the text in `lang` (the English
     is a working rendering, and says so)."""
     article = case.law[article_id]
-    t = messages(lang)
+    t = case.messages(lang)
     text = article.text(lang)
     note = f"\n({t('cli.translation_note')})" if lang == "en" else ""
     return f"{case.law.citation(article_id, lang)}\n{text}{note}"
@@ -248,7 +248,7 @@ def statute(case: Case, article_id: str, lang: str) -> str:
 def timeline(case: Case, lang: str) -> str:
     """The dates that matter for PIPL's reach in time, each marked reported or our reading:
     when the data was collected, when the harm began, PIPL's commencement, each judgment."""
-    t = messages(lang)
+    t = case.messages(lang)
     line = case.file.timeline
     rows: list[tuple[dt.date, str, str, str | None]] = []
     for key, interval in (("collected", line.collected), ("first_harm", line.first_harm)):
@@ -297,7 +297,7 @@ def _span(interval, lang: str) -> str:
 def data_flow(case: Case, level_id: str, lang: str, scenario: str | None = None) -> str:
     """Who holds which leaked field, and the possible sources the court's attribution rule
     leaves: the matrix of the Parties & data tab, as text."""
-    t = messages(lang)
+    t = case.messages(lang)
     flow = _judgment(case, scenario).level(level_id).sources
     mark = {"held": "●", "possibly": "◐", "absent": "○"}
     lines = [
@@ -325,7 +325,7 @@ def _names(case: Case, ids: Iterable[str], lang: str, none: str) -> str:
 def hypothetical(case: Case, name: str, lang: str) -> str:
     """A prepared hypothetical: what it changes, why a law teacher would try it, and what each
     court now finds (from the engine, not from the scenario's own expectations)."""
-    t = messages(lang)
+    t = case.messages(lang)
     chosen = find_scenario(case, name)
     changes = [
         f"{case.label(k, lang)} → {t('cli.on') if v else t('cli.off')}"
@@ -347,7 +347,7 @@ def hypothetical(case: Case, name: str, lang: str) -> str:
 def outcome_changers(case: Case, level_id: str, lang: str) -> str:
     """Which prepared hypotheticals change this court's outcome from what it decided: a map
     of the decisive points for the side that wants to move the court."""
-    t = messages(lang)
+    t = case.messages(lang)
     lines = [t("course.changers", level=_court(case, level_id, lang))]
     for s in case.scenarios:
         if not s.changes:
@@ -380,7 +380,8 @@ def compare(record: Case, companion: Case, lang: str) -> str:
         out.append(f"{case.title(lang)}")
         for lv in judgment.levels:
             settings = [
-                f"{t(f'param.{p}')}{_colon(lang)}{t(f'value.{lv.doctrine[p]}')} "
+                f"{case.messages(lang)(f'param.{p}')}{_colon(lang)}"
+                f"{case.messages(lang)(f'value.{lv.doctrine[p]}')} "
                 f"[{t(f'basis.{lv.doctrine.basis[p]}')}]"
                 for p in _compared(lv.doctrine)
             ]

@@ -18,7 +18,6 @@ from pydantic import Field, RootModel
 
 from .casefile import Flag, Id, Issue, Model, StatuteRef, Text
 from .course import TEACHING_POINTS_FILE, load_syllabus
-from .doctrine import check_value
 from .errors import DoctrineError, Problem, WorldError
 from .scenarios import ResultName
 from .validation import problem_at, raise_if, validate_file
@@ -186,7 +185,7 @@ def _problems(
             continue
         for param, value in params.items():
             try:
-                check_value(param, value)
+                case.pack.check_value(param, value)
             except DoctrineError as exc:
                 bad(("doctrine", level, param), str(exc))
                 world_ok = False

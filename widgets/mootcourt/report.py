@@ -131,6 +131,7 @@ class JudgmentReport(_Strict):
     """One evaluation of every level of a case, in one language."""
 
     case: str
+    pack: str = Field(description="the dispute pack whose issues and vocabulary the case uses")
     lang: Literal["zh-CN", "en"]
     world: dict[str, bool]
     assumptions: list[AssumptionReport]

@@ -15,8 +15,12 @@ from pathlib import Path
 
 from .checking import CheckReport, check_case
 from .lessons import CASE_FILE, SCENARIOS_FILE, find_case_file, installed_root
+from .packs import DEFAULT_PACK, find_pack, installed_packs
 
 TEMPLATE = "_template"
+TEMPLATE_IN_PACK = "template"
+"""a pack's own starter case: `packs/<id>/template/case.yaml`"""
+_PACK_LINE = re.compile(r"^pack: *([a-z][a-z0-9_]*)", re.MULTILINE)
 CASE_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 _ID_LINE = re.compile(r"^id: *\S+", re.MULTILINE)
 COPIED = (CASE_FILE, SCENARIOS_FILE, "statutes.yaml")
@@ -41,8 +45,43 @@ def template_folder() -> Path:
     return root / TEMPLATE
 
 
-def new_case(target: str | Path, model: str | None = None) -> tuple[Path, CheckReport]:
-    """Create `target/case.yaml` (and scenarios) from the template or `model`; check it.
+def pack_template(pack_id: str) -> Path:
+    """The starter case of a dispute pack: the pack's own `template/` folder, else the kit's
+    `_template` where that is a case of this pack. `ScaffoldError` names the packs that have
+    one."""
+    try:
+        pack = find_pack(pack_id)
+    except KeyError as exc:
+        raise ScaffoldError(f"--pack: {exc.args[0]}") from None
+    own = pack.folder / TEMPLATE_IN_PACK
+    if (own / CASE_FILE).is_file():
+        return own
+    kit = template_folder()
+    if _pack_named(kit / CASE_FILE) == pack.id:
+        return kit
+    having = [
+        p.id
+        for p in installed_packs()[0]
+        if (p.folder / TEMPLATE_IN_PACK / CASE_FILE).is_file()
+        or _pack_named(kit / CASE_FILE) == p.id
+    ]
+    raise ScaffoldError(
+        f"pack '{pack.id}' has no starter case ({TEMPLATE_IN_PACK}/{CASE_FILE}); "
+        f"packs with one: {', '.join(having) or 'none'}"
+    )
+
+
+def _pack_named(case_file: Path) -> str:
+    """The pack a case file names (`pack:`), or the default for one that names none."""
+    found = _PACK_LINE.search(case_file.read_text(encoding="utf-8"))
+    return found.group(1) if found else DEFAULT_PACK
+
+
+def new_case(
+    target: str | Path, model: str | None = None, *, pack: str | None = None
+) -> tuple[Path, CheckReport]:
+    """Create `target/case.yaml` (and scenarios) from the template, `model`, or the starter
+    case of `pack`; check it.
 
     Raises `ScaffoldError` before writing anything if the folder's name is not a valid case
     id or the folder is not empty; after writing, a `CaseError` or `ScaffoldError` means the
@@ -57,7 +96,12 @@ def new_case(target: str | Path, model: str | None = None) -> tuple[Path, CheckR
         )
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ScaffoldError(f"{folder} already exists and is not empty: choose a new folder")
-    source = find_case_file(model).parent if model else template_folder()
+    if model:
+        source = find_case_file(model).parent
+    elif pack:
+        source = pack_template(pack)
+    else:
+        source = template_folder()
     folder.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         if (source / name).is_file():

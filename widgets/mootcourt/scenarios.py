@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, RootModel
+from pydantic import ConfigDict, Field, RootModel
 
 from .casefile import Flag, Id, Model, Text
-from .doctrine import check_value
 from .errors import DoctrineError, Problem, WorldError
 from .validation import problem_at, raise_if, validate_file
 from .world import check_toggle
@@ -28,17 +27,14 @@ ResultName = Literal[
 
 
 class IssueExpect(Model):
-    processor: ResultName | None = None
-    leak: ResultName | None = None
-    attribution: ResultName | None = None
-    fault: ResultName | None = None
-    remedy: ResultName | None = None
+    """Expected results by issue id (`fault: presumed`): the keys are the case's pack's
+    issues, checked against the pack when the scenarios are loaded."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+    __pydantic_extra__: dict[str, ResultName] = Field(init=False)  # type: ignore[assignment]
 
     def issues(self) -> dict[str, str]:
-        return {k: v for k, v in self.model_dump().items() if v is not None and k in _ISSUES}
-
-
-_ISSUES = ("processor", "leak", "attribution", "fault", "remedy")
+        return {k: v for k, v in (self.__pydantic_extra__ or {}).items() if v is not None}
 
 
 class DefendantExpect(IssueExpect):
@@ -107,12 +103,22 @@ def load_scenarios(path: Path, case: Case) -> list[Scenario]:
                 bad(("doctrine", level), str(exc))
             for param, value in params.items():
                 try:
-                    check_value(param, value)
+                    case.pack.check_value(param, value)
                 except DoctrineError as exc:
                     bad(("doctrine", level, param), str(exc))
         for level, expect in s.expect.items():
             if level not in case.levels:
                 bad(("expect", level), f"unknown level '{level}'; valid: {', '.join(case.levels)}")
+            for owner, at in [(expect, ("expect", level))] + [
+                (dexp, ("expect", level, "defendants", d)) for d, dexp in expect.defendants.items()
+            ]:
+                for issue in owner.issues():
+                    if issue not in case.pack.issues:
+                        bad(
+                            (*at, issue),
+                            f"unknown issue '{issue}'; valid: {', '.join(case.pack.issues)}"
+                            " (or liable, remedies, defendants)",
+                        )
             for claim in expect.remedies or ():
                 if claim not in case.claims:
                     bad(

@@ -2,7 +2,9 @@
 
     python -m mootcourt.serving NOTEBOOK_OR_FOLDER [voila options...]
 
-is `python -m voila` with two differences.
+is `python -m voila` with three differences: the page template (`mootcourt.page_template`:
+Voila's `lab` page with nothing fetched from a CDN and the watchdog in every page that holds a
+widget; `--template` chooses another), and the two below.
 
 **The workaround (always on).** Voila applies the executor's cell timeout
 (`VoilaExecutor.timeout`) to every cell of a preheated kernel, including the cell that waits
@@ -29,6 +31,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from . import page_template
 from .trace import ENV_TRACE, Tracer
 
 ENV_CLASS_SIZE = "MOOTCOURT_CLASS_SIZE"
@@ -307,6 +310,11 @@ def main(argv: list[str] | None = None) -> None:
     folder = os.environ.get(ENV_TRACE)
     if folder:
         install_server_trace(Tracer(folder, "server"))
+    if not any(a.startswith(("--template", "--VoilaConfiguration.template")) for a in argv):
+        data = str(page_template.install())
+        paths = os.environ.get("JUPYTER_PATH", "")
+        os.environ["JUPYTER_PATH"] = data + (os.pathsep + paths if paths else "")
+        argv.append(f"--template={page_template.NAME}")
     config = Config()
     config.VoilaExecutor.timeout_func = CellTimeouts(cell_timeout_from(argv))
     target = pool_size_from(argv)

@@ -14,8 +14,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .casefile import ISSUES
-from .doctrine import applies
 from .engine import Judgment, Result
 from .engine.judgment import Outcome
 from .engine.steps import Step
@@ -39,7 +37,7 @@ def render_judgment(judgment: Judgment, lang: str, console: Console) -> None:
     """Print a judgment: what was changed, each defendant's table, outcomes (naming each
     defendant that differs from the record), every divergence, and the case's assumptions."""
     case = judgment.case
-    t = messages(lang)
+    t = case.messages(lang)
     console.print(Text(case.title(lang), style="bold"))
     changed = judgment.world.changed_from(case.record_world())
     items = [
@@ -84,7 +82,7 @@ def _defendant_table(judgment: Judgment, defendant: str, lang: str) -> Table:
     for lv in judgment.levels:
         level = case.levels[lv.id]
         table.add_column(f"{level.label(lang)} · {level.court(lang)}", ratio=3, overflow="fold")
-    for issue in ISSUES:
+    for issue in case.pack.issues:
         cells = [_cell(case, lv.step(issue, defendant), lang) for lv in judgment.levels]
         table.add_row(case.issue_label(issue, lang), *cells)
     return table
@@ -213,11 +211,11 @@ def _outcome_text(judgment: Judgment, outcome: Outcome, lang: str) -> str:
 
 
 def _doctrine(judgment: Judgment, lang: str) -> Table:
-    t = messages(lang)
+    t = judgment.case.messages(lang)
     table = _level_table(judgment, lang, t("cli.doctrine"))
     first = judgment.levels[0].doctrine
     for param in first.values:
-        if not applies(param, len(judgment.case.defendants)):
+        if not judgment.case.pack.applies(param, len(judgment.case.defendants)):
             # no text speaks of other defendants where there is one (issue 6 item 1)
             na = Text(t("cli.one_defendant"), style="dim")
             table.add_row(t(f"param.{param}"), *[na for _ in judgment.levels])

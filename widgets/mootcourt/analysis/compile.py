@@ -19,11 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..casefile import ISSUES
 from ..engine.context import Context
 from ..engine.evaluate import evaluate_level
-from ..engine.issues import ISSUE_TESTS, IssueTest
-from ..engine.steps import Finding, Result
+from ..engine.steps import Finding, IssueTest, Result
 from .bdd import FALSE, TRUE
 from .branching import Invalid, Read, branches
 from .diagrams import Ask, Decided, Diagram, build, walk
@@ -39,7 +37,7 @@ Outcome = tuple[bool, tuple[tuple[str, str, Result], ...]]
 
 
 def outcome_of(judgment: LevelJudgment) -> Outcome:
-    rank = {issue: i for i, issue in enumerate(ISSUES)}
+    rank = {issue: i for i, issue in enumerate(judgment.case.pack.issues)}
     steps = sorted(judgment.steps, key=lambda s: rank[s.issue])
     return judgment.liable, tuple((s.issue, s.defendant, s.result) for s in steps)
 
@@ -155,7 +153,7 @@ def explore(
                 for d in case.defendants
             }
         )
-        for issue, test in ISSUE_TESTS.items()
+        for issue, test in case.pack.tests.items()
     }
 
     def run(read: Read) -> Outcome:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ..doctrine import PARAMETERS
 from ..engine.evaluate import evaluate_level
 from ..errors import DoctrineError, WorldError
 from ..world import World
@@ -208,8 +207,8 @@ def explain(
 
 
 def settings_of(doctrine: Doctrine, read: set[str] | frozenset[str]) -> dict[str, str]:
-    """The parameters read, in the catalogue's order, each with its basis at this level."""
-    return {p: doctrine.basis[p] for p in PARAMETERS if p in read}
+    """The parameters read, in the pack's order, each with its basis at this level."""
+    return {p: doctrine.basis[p] for p in doctrine.values if p in read}
 
 
 def _fact(value: bool | None) -> bool | str:

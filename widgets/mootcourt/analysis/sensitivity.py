@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..casefile import ISSUES
 from ..engine.evaluate import evaluate_level
 from ..errors import WorldError
 from .compile import LevelTree, Outcome, outcome_of
@@ -50,7 +49,7 @@ def _complete(tree: LevelTree, facts: Facts) -> bool:
 
 def first_difference(a: Outcome, b: Outcome) -> str | None:
     """The first issue (in analytical order) whose result differs for some defendant."""
-    for issue in ISSUES:
+    for issue in dict.fromkeys(i for i, _, _ in a[1]):  # the issues, in order
         left = [r for i, _, r in a[1] if i == issue]
         right = [r for i, _, r in b[1] if i == issue]
         if left != right:

@@ -143,7 +143,7 @@ def _decomposition(report: Explanation, found, lang: str) -> Panel:
     for move in found.moves:
         (va, ba), (vb, bb) = move.before, move.after
         table.add_row(
-            wording.move_name(move.parameter, lang),
+            wording.move_name(move.parameter, lang, case),
             wording.value(move.parameter, va, lang, case) + wording.basis_note(ba, lang),
             wording.value(move.parameter, vb, lang, case) + wording.basis_note(bb, lang),
             yes if move.necessary else no,

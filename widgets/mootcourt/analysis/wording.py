@@ -111,17 +111,17 @@ def _resting(case: Case, sentence: str, settings: Mapping[str, str], lang: str) 
         + t(
             "analysis.basis.rests",
             record=t(f"basis.{case.record_basis}"),
-            settings=setting_names(ours, lang),
+            settings=setting_names(ours, lang, case),
         )
     )
 
 
-def setting_names(settings: Mapping[str, str], lang: str) -> str:
+def setting_names(settings: Mapping[str, str], lang: str, case: Case) -> str:
     """'attribution test and fault rule (our inference); what rebuts fault (set by you)',
     grouped by basis so that each label is printed once."""
     groups: dict[str, list[str]] = {}
     for parameter, basis in settings.items():
-        groups.setdefault(basis, []).append(move_name(parameter, lang))
+        groups.setdefault(basis, []).append(move_name(parameter, lang, case))
     t = messages(lang)
     parts = [
         t(
@@ -145,7 +145,7 @@ def level_basis(case: Case, level: str, settings: Mapping[str, str], lang: str) 
         "analysis.basis.some",
         court=where,
         record=t(f"basis.{case.record_basis}"),
-        settings=setting_names(ours, lang),
+        settings=setting_names(ours, lang, case),
     )
 
 
@@ -192,8 +192,8 @@ def flip(case: Case, effect: FlipEffect, lang: str, bases: Mapping[str, str] | N
     return t("analysis.flip.changes", action=action, changes=join(changes, lang, long=True))
 
 
-def move_name(move: str, lang: str) -> str:
-    t = messages(lang)
+def move_name(move: str, lang: str, case: Case) -> str:
+    t = case.messages(lang)
     return t("analysis.move.record") if move == RECORD else t(f"param.{move}")
 
 
@@ -215,7 +215,7 @@ def decomposition(case: Case, found: Decomposition, lang: str) -> str:
 
     def named(moves: list[Move]) -> str:
         return join(
-            [move_name(m.parameter, lang) + _move_basis(case, found, m, lang) for m in moves],
+            [move_name(m.parameter, lang, case) + _move_basis(case, found, m, lang) for m in moves],
             lang,
             long=True,
         )
@@ -258,4 +258,4 @@ def value(move: str, value: str, lang: str, case: Case) -> str:
     """A move's value as a reader sees it: a doctrine value, or a level's label."""
     if move == RECORD:
         return case.levels[value].label(lang)
-    return messages(lang)(f"value.{value}")
+    return case.messages(lang)(f"value.{value}")

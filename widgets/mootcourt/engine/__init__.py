@@ -1,7 +1,8 @@
-"""The reasoning engine: doctrines, issue tests, evaluation and the reasoning trace."""
+"""The reasoning engine: the recording accessor, evaluation, judgments and the reasoning trace.
+
+It names no issue, parameter or remedy of any dispute: those are a pack's (`mootcourt.packs`)."""
 
 from .counting import Runs, counting
-from .datamatrix import SourceAnalysis, possible_sources
 from .evaluate import DoctrineOverrides, evaluate
 from .judgment import DefendantJudgment, Divergence, Judgment, LevelJudgment
 from .steps import Result, Step
@@ -14,9 +15,7 @@ __all__ = [
     "LevelJudgment",
     "Result",
     "Runs",
-    "SourceAnalysis",
     "Step",
     "counting",
     "evaluate",
-    "possible_sources",
 ]

@@ -1,8 +1,10 @@
 """Evaluate every level of a case for one world: the engine's single entry point.
 
-Each level is the same five issue tests read under that level's doctrine (Carneades: one
-argument structure, several audiences). A defendant's walk stops at the first issue that is
-not made out; later issues are `not_reached`.
+Each level is the same issue tests (the case's pack's, in the pack's order) read under that
+level's doctrine (Carneades: one argument structure, several audiences). A defendant's walk
+stops at the first issue that is not made out; later issues are `not_reached` (unless the
+pack says `walk: independent`: then every issue is decided and says itself what it needs). The engine
+names no issue, parameter or remedy: it reads them from `case.pack`.
 """
 
 from __future__ import annotations
@@ -11,15 +13,12 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..casefile import ISSUES
 from ..errors import WorldError
 from .context import Context
 from .counting import ran_judgment, ran_level
-from .issues import ISSUE_TESTS, IssueTest
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
-from .liability import jointly_liable
-from .steps import AssumptionIndex, Result, Step
-from .texts import TEMPLATE_KEYS, Message, Term, msg
+from .steps import AssumptionIndex, IssueTest, Result, Step
+from .texts import Message, Term, msg
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -58,19 +57,22 @@ def _level(
     level_id: str,
     ctx: Context,
     world: World,
-    tests: Mapping[str, IssueTest] = ISSUE_TESTS,
+    tests: Mapping[str, IssueTest] | None = None,
 ) -> LevelJudgment:
     ran_level()
+    issues = case.pack.issues
+    tests = tests or case.pack.tests
     per_defendant: dict[str, DefendantJudgment] = {}
     reported = case.levels[level_id].reported_issues
     assumptions = AssumptionIndex.of(case)
+    independent = case.pack.walk == "independent"  # every issue decided, none stops the walk
     for defendant in case.defendants:
         steps: list[Step] = []
         granted: tuple[str, ...] = ()
         awarded: dict[str, float | None] = {}
         carry_on = True
         failed = ""
-        for issue in ISSUES:
+        for issue in issues:
             if not carry_on:
                 steps.append(
                     Step(
@@ -91,7 +93,7 @@ def _level(
             ctx.begin()
             found = tests[issue](ctx, defendant)
             unreported = reported is not None and issue not in reported
-            messages = _as_ours(found.messages) if unreported else tuple(found.messages)
+            messages = _as_ours(case, found.messages) if unreported else tuple(found.messages)
             reads = frozenset(ctx.reads)
             evidence = tuple(dict.fromkeys(found.evidence))
             steps.append(
@@ -107,7 +109,9 @@ def _level(
                     level=level_id,
                     reads=reads,
                     doctrine_reads=frozenset(ctx.doctrine_reads),
-                    basis="inferred" if unreported else case.record_basis,
+                    basis="inferred"
+                    if unreported or found.basis == "inferred"
+                    else case.record_basis,
                     see_also=tuple(
                         r for r in dict.fromkeys(found.see_also) if r not in found.rules
                     ),
@@ -117,23 +121,25 @@ def _level(
                     case=case,
                 )
             )
-            carry_on = found.result.carries_on
+            carry_on = found.result.carries_on or independent
             failed = issue
-            if issue == "remedy":
-                granted = tuple(found.remedies)
-                awarded = dict(found.awarded)
+            if found.remedies:  # the issue(s) that grant claims
+                granted = (*granted, *found.remedies)
+                awarded.update(found.awarded)
         per_defendant[defendant] = DefendantJudgment(
             defendant, bool(granted), granted, tuple(steps), awarded=MappingProxyType(awarded)
         )
-    per_defendant = jointly_liable(case, ctx, per_defendant)
-    ordered = tuple(per_defendant[d].steps[i] for i in range(len(ISSUES)) for d in case.defendants)
+    whole_level = case.pack.hook("whole_level")
+    if whole_level is not None:  # what only the whole level can say (e.g. joint liability)
+        per_defendant = whole_level(case, ctx, per_defendant)
+    ordered = tuple(per_defendant[d].steps[i] for i in range(len(issues)) for d in case.defendants)
     level = case.levels[level_id]
     return LevelJudgment(
         id=level_id,
         doctrine=ctx.doctrine,
         defendants=per_defendant,
         steps=ordered,
-        reported_order=tuple(level.reasoning_order or ISSUES),
+        reported_order=tuple(level.reasoning_order or issues),
         liable=any(d.liable for d in per_defendant.values()),
         remedies=tuple(dict.fromkeys(r for d in per_defendant.values() for r in d.remedies)),
         case=case,
@@ -161,15 +167,15 @@ def evaluate_level(
         raise KeyError(f"unknown level '{level_id}'; valid: {', '.join(case.levels)}")
     ctx = Context(case, level_id, doctrine, read=read)
     # no whole world here: the judgment's `world` is None
-    return _level(case, level_id, ctx, ctx.world, tests or ISSUE_TESTS)  # type: ignore[arg-type]
+    return _level(case, level_id, ctx, ctx.world, tests)  # type: ignore[arg-type]
 
 
-def _as_ours(messages: list[Message]) -> tuple[Message, ...]:
+def _as_ours(case: Case, messages: list[Message]) -> tuple[Message, ...]:
     """A step on an issue the court is not reported to have decided: opened by a label that
     says so, each court-voice sentence swapped for its `.ours` form (the same content, stated
     as our reading), so a dismissing court never 'holds' elements it did not decide."""
+    keys = case.pack.template_keys
     swapped = [
-        Message(f"{m.key}.ours", m.params) if f"{m.key}.ours" in TEMPLATE_KEYS else m
-        for m in messages
+        Message(f"{m.key}.ours", m.params) if f"{m.key}.ours" in keys else m for m in messages
     ]
     return (msg("note.unreported"), *swapped)

@@ -11,12 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..casefile import ISSUES
 from ..doctrine import Doctrine
-from ..i18n import messages
 from ..world import World
 from .context import Context
-from .datamatrix import SourceAnalysis, holdings, leaked_fields, possible_sources
 from .steps import Result, Step
 from .texts import Ids, Term, join, msg, render
 
@@ -45,43 +42,8 @@ class DefendantJudgment:
         for s in self.steps:
             if s.issue == issue:
                 return s
-        raise KeyError(f"unknown issue '{issue}'; valid: {', '.join(ISSUES)}")
-
-
-@dataclass(frozen=True, slots=True)
-class DataFlow:
-    """Who holds which of the plaintiff's fields in this world, and what one level's
-    attribution rule left of them: what the parties panel shows, so no view rebuilds a
-    `Context`.
-
-    `holdings` is the matrix the case file gives for every present party whatever the rule
-    (under `party_level` the court never read it, which is itself the teaching point);
-    `sources` and `excluded` are the attribution rule's answer (`possible_sources`).
-    """
-
-    rule: str
-    parties: tuple[str, ...]
-    """the defendants and every present handler, in case order"""
-    fields: tuple[str, ...]
-    holdings: Mapping[str, Mapping[str, str]]
-    """party -> field -> `held` / `possibly` / `absent`"""
-    leaked: tuple[str, ...]
-    """the fields the outsiders knew"""
-    analysis: SourceAnalysis
-    """`possible_sources` as the level read it"""
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        return self.analysis.sources
-
-    @property
-    def excluded(self) -> tuple[str, ...]:
-        return self.analysis.excluded
-
-    @property
-    def folded(self) -> Mapping[str, tuple[str, ...]]:
-        """defendant -> parties processing on its behalf, folded into it by the rule"""
-        return self.analysis.folded
+        valid = ", ".join(s.issue for s in self.steps)
+        raise KeyError(f"unknown issue '{issue}'; valid: {valid}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,24 +139,15 @@ class LevelJudgment:
         return self.defendants[defendant].step(issue)
 
     @property
-    def sources(self) -> DataFlow:
-        """The data matrix of this world and the possible sources this level's rule leaves
-        (computed on demand: evaluating never pays for it)."""
-        ctx = Context(self.case, self.id, self.doctrine, self.world)
-        analysis = possible_sources(ctx)
-        parties = tuple(
-            p
-            for p in self.case.parties
-            if p in self.case.defendants or (p in self.case.handlers and self.world[p])
-        )
-        return DataFlow(
-            rule=analysis.rule,
-            parties=parties,
-            fields=self.case.field_ids,
-            holdings={p: holdings(ctx, p) for p in parties},
-            leaked=leaked_fields(ctx),
-            analysis=analysis,
-        )
+    def sources(self) -> Any:
+        """What the case's pack says of the data in this world at this level (who holds
+        what, what the level's rule leaves as possible sources), for the parties panel; None
+        where the pack says nothing (no `hooks.data_flow`). Computed on demand: evaluating
+        never pays for it."""
+        flow = self.case.pack.hook("data_flow")
+        if flow is None:
+            return None
+        return flow(Context(self.case, self.id, self.doctrine, self.world), self.world)
 
     def had(self, toggle_id: str) -> bool:
         """Was this item before this court in this world (whether or not it is in)? Every
@@ -260,7 +213,7 @@ class Divergence:
         """Why the levels differ, naming each doctrine value with its basis (reported or our
         inference), so the divergence never passes an inference off as a holding."""
         a, b = self.levels
-        t = messages(lang)
+        t = self.case.pack.messages(lang)
         left, right = ("（", "）") if lang == "zh-CN" else (" (", ")")
 
         def value(v: str, basis: str) -> str:
@@ -349,6 +302,7 @@ class Judgment:
         divergences = [_divergence_dict(d, lang) for d in self.divergences]
         return {
             "case": self.case.id,
+            "pack": self.case.pack.id,
             "lang": lang,
             "world": dict(self.world),
             "assumptions": [
@@ -382,7 +336,7 @@ def _divergence_dict(d: Divergence, lang: str) -> dict[str, Any]:
 def _first_difference(
     case: Case, a: LevelJudgment, b: LevelJudgment, world: World | None = None
 ) -> Divergence | None:
-    for issue in ISSUES:
+    for issue in case.pack.issues:
         for defendant in case.defendants:
             sa, sb = a.step(issue, defendant), b.step(issue, defendant)
             if sa.result != sb.result:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -12,6 +12,7 @@ from .texts import Ids, Message, render_all
 
 if TYPE_CHECKING:
     from ..case import Case
+    from .context import Context
 
 
 class Result(StrEnum):
@@ -81,6 +82,14 @@ class Finding:
     """granted money claims -> the sum in yuan (None: for the court to set)"""
     see_also: list[str] = field(default_factory=list)
     """rules named only in the kit's notes (our reconstruction), shown apart from `rules`"""
+    basis: str | None = None
+    """inferred: the step is the kit's reconstruction even where the court decided the issue
+    (a rule of the rule language may say so); None: as the engine decides"""
+
+
+IssueTest = Callable[["Context", str], Finding]
+"""an issue test: (the level's accessor, a defendant) -> what it found. A pack's issues are
+these, declared in the rule language (`packs/rules.py`) or written in its `issues.py`."""
 
 
 class AssumptionIndex:

@@ -1,24 +1,11 @@
-"""Temporal applicability: does a statute reach the facts, given when they happened?
-
-PIPL took effect on 2021-11-01 with no transitional rule, and laws do not reach back
-(Legislation Law 104). By analogy with the Civil Code's rules on time (cc-time-1 to 3), the
-kit offers three anchors (`temporal_anchor`):
-
-- `act`: the leak, which happened after the leaked data was collected and before the first
-  harmful contact. If that window straddles the start date, the answer is open (None).
-- `harm`: the first harmful contact.
-- `continuing`: the defendant kept the data into the statute's time (it is taken to hold the
-  data from collection on) and harm occurred on or after the start date.
-- `storage` (a labelled competing reading): storing is itself processing (PIPL Art. 4) and the
-  security duty continues, so data the defendant still held on the start date fall under the
-  statute where some harm may lie on or after that date (by analogy with cc-time-1(3)), even
-  if the leak or the first harm came earlier. Harm complete before the start date stays
-  outside it: the continued storage did not cause it. The kit takes the defendant to have
-  kept the data: it has no evidence of deletion.
+"""Temporal applicability: is a cited rule in force on the dates it judges?
 
 Dates are intervals: a report saying "late November 2021" gives 2021-11-21 to 2021-11-30, and
-an unknown bound stays open. Toggles (e.g. a hypothetical that the orders predate PIPL)
-replace intervals through the case timeline's `changes`.
+an unknown bound stays open. Toggles (e.g. a hypothetical that the orders predate a law)
+replace intervals through the case timeline's `changes`. A substantive rule must be in force
+at some date of the facts; a rule of procedure when the court decided. Which date decides
+whether a new statute reaches the facts (the leak pack's `temporal_anchor`) is a pack's law,
+not the engine's.
 """
 
 from __future__ import annotations
@@ -56,12 +43,15 @@ def _changes_on(ctx: Context) -> tuple[bool, ...]:
 
 
 def _read_changes(ctx: Context) -> tuple[bool, ...]:
-    return tuple(ctx.all_on(change.when) for change in ctx.case.file.timeline.changes)
+    timeline = ctx.case.file.timeline
+    return tuple(ctx.all_on(change.when) for change in timeline.changes) if timeline else ()
 
 
 @lru_cache(maxsize=256)
 def _dates(case: Case, on: tuple[bool, ...]) -> Dates:
     timeline = case.file.timeline
+    if timeline is None:  # a case with no timeline: every date unknown (open)
+        return Dates(Interval(), Interval(), Interval())
     current = {
         "collected": timeline.collected,
         "first_harm": timeline.first_harm,
@@ -76,35 +66,13 @@ def _dates(case: Case, on: tuple[bool, ...]) -> Dates:
     return Dates(**current)
 
 
-def _on_or_after(interval: Interval, start: dt.date) -> bool | None:
+def on_or_after(interval: Interval, start: dt.date) -> bool | None:
     """Is the date this interval stands for on or after `start`? None: the interval straddles."""
     if interval.start is not None and interval.start >= start:
         return True
     if interval.end is not None and interval.end < start:
         return False
     return None
-
-
-def applies(ctx: Context, start: dt.date | None) -> bool | None:
-    """Does a statute in force from `start` reach the facts under the level's anchor?"""
-    if start is None:
-        return True
-    when = dates(ctx)
-    anchor = ctx.param("temporal_anchor")
-    if anchor == "harm":
-        return _on_or_after(when.first_harm, start)
-    if anchor == "continuing":
-        return _on_or_after(when.last_harm, start)
-    if anchor == "storage":
-        # still held on the start date, storage reaches into the statute's time, but Art. 69
-        # attaches to processing that causes harm: where every harm was complete before the
-        # start date, continued storage caused none of it, and reaching it would be
-        # retroactive (Legislation Law 104). A harm that may lie on or after it suffices.
-        end = when.last_harm.end
-        return end is None or end >= start
-    # act: the leak lies between the collection of what leaked and the first harmful contact
-    leak_window = Interval(start=when.collected.start, end=when.first_harm.end)
-    return _on_or_after(leak_window, start)
 
 
 # --- Law in force for every rule a step cites -------------------------------------------------

@@ -93,30 +93,35 @@ _PARAM_TYPES = (str, Ids, Term, Terms, Cite, Money, dt.date)
 
 @cache
 def templates(lang: str) -> Mapping[str, str]:
+    """The engine's own templates (the steps every pack has: an issue not reached, a step the
+    court is not reported to have decided, a divergence, an appeal's disposition). A pack's
+    templates (`packs/<id>/texts/`) come on top: `Pack.templates`."""
     text = resources.files(__package__).joinpath("texts", f"{lang}.yaml").read_text("utf-8")
     return yaml.safe_load(text)
 
 
-TEMPLATE_KEYS: frozenset[str] = frozenset(
-    key for key in templates("en") if key.rsplit(".", 1)[-1] not in KIND_VARIANTS
-)
-"""The keys a case may override: the kind variants are the kit's, never an author's."""
+def overridable(keys: Iterable[str]) -> frozenset[str]:
+    """The keys a case may override: the kind variants are the kit's, never an author's."""
+    return frozenset(key for key in keys if key.rsplit(".", 1)[-1] not in KIND_VARIANTS)
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def check_overrides(overrides: Mapping[str, str]) -> list[tuple[str, str]]:
-    """Problems with a case's template overrides: unknown keys, unknown or odd placeholders."""
+def check_overrides(
+    overrides: Mapping[str, str], known: Mapping[str, str], keys: frozenset[str]
+) -> list[tuple[str, str]]:
+    """Problems with a case's template overrides: unknown keys, unknown or odd placeholders
+    (`known`: the pack's English templates; `keys`: those a case may override)."""
     problems = []
     for key, template in overrides.items():
-        if key not in TEMPLATE_KEYS:
-            close = did_you_mean(key, sorted(TEMPLATE_KEYS))
+        if key not in keys:
+            close = did_you_mean(key, sorted(keys))
             hint = f"; did you mean '{close}'?" if close else ""
             problems.append((key, f"unknown text key '{key}'{hint}"))
             continue
-        allowed = placeholders(templates("en")[key])
+        allowed = placeholders(known[key])
         try:
             fields = [
                 (n, spec, conv)
@@ -210,12 +215,13 @@ def _opening(template: str) -> frozenset[str]:
 
 
 def template_for(case: Case, key: str, lang: str, level: str | None = None) -> str:
-    """The template a message uses: level > case > engine (level None: the case-wide one)."""
+    """The template a message uses: level > case > pack (level None: the case-wide one)."""
     for layer in case.layers(level):
         own = layer.texts.get(lang, {})  # type: ignore[call-overload]
         if key in own:
             return own[key]
-    return templates(lang)[kind_key(templates(lang), key, case.kind)]
+    table = case.pack.templates(lang)
+    return table[kind_key(table, key, case.kind)]
 
 
 def render_all(case: Case, items: Iterable[Message], lang: str, *, level: str | None = None) -> str:
@@ -246,9 +252,10 @@ def _param(case: Case, value: Param, lang: str) -> str:
     if isinstance(value, Term):
         if value.kind == "issue":  # the case's own name for an issue, where it has one
             return case.issue_label(value.value, lang)
-        return messages(lang)(f"{value.kind}.{value.value}")
+        return case.pack.messages(lang)(f"{value.kind}.{value.value}")
     if isinstance(value, Terms):
-        return join([messages(lang)(f"{value.kind}.{v}") for v in value.values], lang)
+        terms = case.pack.messages(lang)
+        return join([terms(f"{value.kind}.{v}") for v in value.values], lang)
     if isinstance(value, Cite):
         return join(_citations(case, value.ids, lang), lang)
     if isinstance(value, dt.date):

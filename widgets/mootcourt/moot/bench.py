@@ -124,9 +124,9 @@ def questions(
                     lambda lang: words.t(
                         lang,
                         "moot.question.reading",
-                        param=words.param(lang, other.param),  # type: ignore[arg-type]
-                        value=words.value(lang, now),
-                        other=words.value(lang, other.value),  # type: ignore[arg-type]
+                        param=words.param(case, lang, other.param),  # type: ignore[arg-type]
+                        value=words.value(case, lang, now),
+                        other=words.value(case, lang, other.value),  # type: ignore[arg-type]
                         result=words.finding(case, point.issue, after, lang),
                     )
                 ),

@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..casefile import ISSUES
-from ..doctrine import PARAMETERS, applies, check_value
 from ..engine.steps import Result
 from ..errors import CaseError, CaseNotFound, DoctrineError, Problem
 from ..i18n import LANGUAGES
@@ -381,8 +379,9 @@ def brief_problems(brief: Brief, case: Case, located: Located | None = None) -> 
 
 
 def _point_problems(brief: Brief, case: Case, point: Point, loc: tuple, bad: Any) -> None:
-    if point.issue not in ISSUES:
-        bad((*loc, "issue"), f"unknown issue '{point.issue}'{_valid(point.issue, ISSUES)}")
+    issues = case.pack.issues
+    if point.issue not in issues:
+        bad((*loc, "issue"), f"unknown issue '{point.issue}'{_valid(point.issue, issues)}")
     if point.claim not in CLAIMS:
         bad((*loc, "claim"), f"unknown result '{point.claim}'{_valid(point.claim, CLAIMS)}")
     several = len(case.defendants) > 1
@@ -418,15 +417,15 @@ def _point_problems(brief: Brief, case: Case, point: Point, loc: tuple, bad: Any
             )
     for param, value in point.doctrine.items():
         try:
-            check_value(param, value)
+            case.pack.check_value(param, value)
         except DoctrineError as exc:
             bad((*loc, "doctrine", param), str(exc))
             continue
-        if not applies(param, len(case.defendants)):
+        if not case.pack.applies(param, len(case.defendants)):
             bad(
                 (*loc, "doctrine", param),
                 f"'{param}' decides nothing in a case with one defendant "
-                f"(valid: {', '.join(p for p in PARAMETERS if applies(p, 1))})",
+                f"(valid: {', '.join(p for p in case.pack.parameters if case.pack.applies(p, 1))})",
             )
 
 

@@ -154,20 +154,21 @@ def _new(args: argparse.Namespace) -> int:
 
 def _vocabulary(case: Any, lang: str) -> str:
     """Comments at the top of a starter brief: the ids a point may use, with their labels."""
-    from ..casefile import ISSUES
     from .brief import CLAIMS
+
+    issues = case.pack.issues
 
     lines = [
         "# A moot-court brief. Each point: issue, claim, (against), rules, evidence,",
         "# doctrine (the reading urged), text. Check it: mootcourt brief check THIS-FILE",
-        "# issues: " + ", ".join(f"{i} ({case.issue_label(i, lang)})" for i in ISSUES),
+        "# issues: " + ", ".join(f"{i} ({case.issue_label(i, lang)})" for i in issues),
         "# claims: " + ", ".join(CLAIMS),
         "# defendants: " + ", ".join(f"{d} ({case.label(d, lang)})" for d in case.defendants),
         "# evidence and parties:",
         *(f"#   {t}: {case.label(t, lang)}" for t in case.toggles),
         "# doctrine: mootcourt doctrine; statute ids: lessons/law/statutes.yaml",
         "# example point:",
-        "#   - issue: " + ISSUES[0],
+        "#   - issue: " + issues[0],
         "#     claim: " + CLAIMS[0],
         "#     rules: []",
         "#     evidence: []",

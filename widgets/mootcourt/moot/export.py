@@ -66,7 +66,9 @@ def misconception_text(case: Case, point: Point, found: PointFeedback, key: str,
     elif key.endswith(".evidence_against"):
         params = {"items": words.items(case, found.evidence_against, lang)}
     elif key.endswith(".doctrine_not_read"):
-        params = {"params": join([words.param(lang, p) for p in found.doctrine_not_read], lang)}
+        params = {
+            "params": join([words.param(case, lang, p) for p in found.doctrine_not_read], lang)
+        }
     return words.t(lang, key, **params)
 
 
@@ -90,7 +92,7 @@ def point_summary(feedback: Feedback, index: int, lang: str) -> list[str]:
         lines.append(words.t(lang, key, court=court, result=words.result(lang, found.found)))
     lines.append(words.t(lang, "moot.decisive" if found.decisive else "moot.not_decisive"))
     if found.found_if_urged is not None:
-        urged = words.readings(lang, case.doctrine(brief.court).differing(point.doctrine))
+        urged = words.readings(case, lang, case.doctrine(brief.court).differing(point.doctrine))
         if not found.urged_doctrine_changes_result:
             lines.append(words.t(lang, "moot.urged.same", readings=urged))
         else:
@@ -196,7 +198,9 @@ def document(feedback: Feedback, lang: str) -> list[Block]:
             )
         if point.doctrine:
             relied.append(
-                words.t(lang, "moot.urged", readings=words.readings(lang, dict(point.doctrine)))
+                words.t(
+                    lang, "moot.urged", readings=words.readings(case, lang, dict(point.doctrine))
+                )
             )
         if relied:
             blocks.append(Block("items", items=tuple(relied)))

@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..casefile import ISSUES
 from ..engine.context import Context
 from ..engine.steps import Result
 from ..engine.temporal import in_force
@@ -193,7 +192,9 @@ def point_feedback(here: Court, brief: Brief, index: int, point: Point) -> Point
     stopped_at = None
     if not reached:
         stopped_at = next(
-            s.issue for s in (here.step(i, defendant) for i in ISSUES) if not s.result.carries_on
+            s.issue
+            for s in (here.step(i, defendant) for i in case.pack.issues)
+            if not s.result.carries_on
         )
     return PointFeedback(
         index=index,
@@ -299,4 +300,5 @@ def unanswered(here: Court, brief: Brief) -> tuple[str, ...]:
     else:
         named = {d for _, d in argued}
         concerned = tuple(d for d in case.defendants if d in named) or case.defendants[:1]
-    return tuple(name(i, d) for d in concerned for i in ISSUES if (i, d) not in argued)
+    issues = case.pack.issues
+    return tuple(name(i, d) for d in concerned for i in issues if (i, d) not in argued)

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..casefile import ISSUES
 from ..engine.steps import Result
 from . import words
 from .brief import Brief, defendant_of
@@ -187,7 +186,7 @@ def judge(brief: Brief, case: Case | None = None) -> JudgeReport:
         yours.setdefault(key, (point.claim, point.rules, point.evidence))
     issues = []
     for defendant in case.defendants:
-        for issue in ISSUES:
+        for issue in case.pack.issues:
             step = here.step(issue, defendant)
             mine = yours.get((issue, defendant))
             if mine is None:
@@ -218,7 +217,7 @@ def judge(brief: Brief, case: Case | None = None) -> JudgeReport:
             )
     outcomes = []
     for defendant in case.defendants:
-        found = [yours.get((i, defendant)) for i in ISSUES]
+        found = [yours.get((i, defendant)) for i in case.pack.issues]
         student_liable = all(f is not None and Result(f[0]).carries_on for f in found)
         decided = case.levels[brief.court].as_decided.defendants[defendant].liable
         outcomes.append(

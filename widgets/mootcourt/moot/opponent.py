@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..casefile import ISSUES
 from ..engine.steps import Result
 from .brief import Brief, Point, opposite_sides
 from .reasoning import court
@@ -39,7 +38,7 @@ def opposing_briefs(case: Case, brief: Brief) -> tuple[Brief, ...]:
             defendants = (side,)
         points = []
         for defendant in defendants:
-            for issue in ISSUES:
+            for issue in case.pack.issues:
                 step = here.step(issue, defendant)
                 if step.result in (Result.NOT_REACHED, Result.UNCERTAIN):
                     continue

@@ -18,8 +18,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
-from ..casefile import ISSUES
-from ..doctrine import PARAMETERS, applies
 from ..engine import evaluate
 from ..engine.evaluate import evaluate_level
 from ..engine.judgment import Judgment, LevelJudgment
@@ -95,14 +93,14 @@ class Court:
           whether the defendant is liable (the first issue the reading changes).
         """
         found: set[str] = set()
-        steps = [self.step(issue, defendant) for issue in ISSUES]
+        steps = [self.step(issue, defendant) for issue in self.case.pack.issues]
         failed = next((s.issue for s in steps if not s.result.carries_on), None)
         if failed is not None:
             found.add(failed)
         for other in self.judgment.levels:
             if other.id == self.level_id:
                 continue
-            for issue in ISSUES:
+            for issue in self.case.pack.issues:
                 if other.step(issue, defendant).result != self.step(issue, defendant).result:
                     found.add(issue)
                     break
@@ -111,14 +109,14 @@ class Court:
             if move.kind != "doctrine":
                 continue
             if move.level.defendants[defendant].liable != liable:
-                for issue in ISSUES:
+                for issue in self.case.pack.issues:
                     if (
                         move.level.step(issue, defendant).result
                         != self.step(issue, defendant).result
                     ):
                         found.add(issue)
                         break
-        return tuple(i for i in ISSUES if i in found)
+        return tuple(i for i in self.case.pack.issues if i in found)
 
     def rules_of(self, issue: str, defendant: str) -> tuple[str, ...]:
         """The rules this court rests the issue on, with the kit's see-also; where the issue
@@ -168,8 +166,8 @@ def _court(case: Case, level_id: str) -> Court:
                 evaluate_level(case, level_id, doctrine, after.__getitem__),
             )
         )
-    for param, parameter in PARAMETERS.items():
-        if not applies(param, len(case.defendants)):
+    for param, parameter in case.pack.parameters.items():
+        if not case.pack.applies(param, len(case.defendants)):
             continue
         for value in parameter.values:
             if value == doctrine[param]:

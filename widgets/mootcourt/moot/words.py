@@ -72,21 +72,23 @@ def rules(case: Case, ids: Iterable[str], lang: str) -> str:
     return join([case.law.citation(i, lang) for i in ids], lang)
 
 
-def param(lang: str, name: str) -> str:
-    return t(lang, f"param.{name}")
+def param(case: Case, lang: str, name: str) -> str:
+    """A doctrine parameter's name, as the case's pack words it."""
+    return case.messages(lang)(f"param.{name}")
 
 
-def value(lang: str, name: str) -> str:
-    return t(lang, f"value.{name}")
+def value(case: Case, lang: str, name: str) -> str:
+    """A doctrine value's name, as the case's pack words it."""
+    return case.messages(lang)(f"value.{name}")
 
 
-def reading(lang: str, name: str, chosen: str) -> str:
+def reading(case: Case, lang: str, name: str, chosen: str) -> str:
     """'what rebuts fault: general compliance suffices'."""
-    return t(lang, "moot.reading", param=param(lang, name), value=value(lang, chosen))
+    return t(lang, "moot.reading", param=param(case, lang, name), value=value(case, lang, chosen))
 
 
-def readings(lang: str, urged: Mapping[str, str]) -> str:
-    return join([reading(lang, p, v) for p, v in urged.items()], lang, long=True)
+def readings(case: Case, lang: str, urged: Mapping[str, str]) -> str:
+    return join([reading(case, lang, p, v) for p, v in urged.items()], lang, long=True)
 
 
 def move(case: Case, change: Move, lang: str) -> str:
@@ -97,8 +99,8 @@ def move(case: Case, change: Move, lang: str) -> str:
         return t(
             lang,
             "moot.move.doctrine",
-            param=param(lang, change.param),
-            value=value(lang, change.value),
+            param=param(case, lang, change.param),
+            value=value(case, lang, change.value),
         )
     assert change.toggle is not None
     direction = "on" if change.to else "off"
@@ -109,7 +111,7 @@ def move_label(case: Case, change: Move, lang: str) -> str:
     """The move's short name: the item's label, or 'parameter: value'."""
     if change.kind == "doctrine":
         assert change.param is not None and change.value is not None
-        return reading(lang, change.param, change.value)
+        return reading(case, lang, change.param, change.value)
     assert change.toggle is not None
     return case.label(change.toggle, lang)
 

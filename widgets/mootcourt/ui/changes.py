@@ -43,6 +43,8 @@ def _outcome(level: LevelJudgment) -> tuple[object, ...]:
 
 def _sources(level: LevelJudgment) -> tuple[object, ...]:
     flow = level.sources
+    if flow is None:  # a pack without a data-flow hook has nothing to compare
+        return ()
     folded = tuple((d, ps) for d, ps in flow.folded.items() if ps)
     return (flow.rule, flow.sources, flow.excluded, folded)
 
@@ -52,6 +54,7 @@ def _matrix(judgment: Judgment) -> tuple[object, ...]:
     return tuple(
         (flow.leaked, tuple((p, tuple(flow.holdings[p].items())) for p in flow.parties))
         for flow in flows
+        if flow is not None
     )
 
 

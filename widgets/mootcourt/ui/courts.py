@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from ..casefile import ISSUES
 from ..engine.texts import Money
 from . import hooks
 from .frame import Frame
@@ -122,6 +121,7 @@ class CourtsGrid(widgets.VBox):
         case = frame.case
         self.levels = tuple(case.levels)
         self.defendants = tuple(case.defendants)
+        self.issues = tuple(case.pack.issues)
         several = len(self.defendants) > 1
         self.corner = widgets.HTML()
         self.headers = {lv: widgets.HTML() for lv in self.levels}
@@ -130,12 +130,12 @@ class CourtsGrid(widgets.VBox):
         self.banners = {lv: widgets.HTML() for lv in self.levels}
         self.defendant_heads = {d: widgets.HTML() for d in self.defendants}
         self.issue_heads = {
-            (d, i): IssueHead(d, i, on_select) for d in self.defendants for i in ISSUES
+            (d, i): IssueHead(d, i, on_select) for d in self.defendants for i in self.issues
         }
         self.cells = {
             (lv, d, i): widgets.HTML()
             for d in self.defendants
-            for i in ISSUES
+            for i in self.issues
             for lv in self.levels
         }
         # One box per row (`display: contents`, so the cells still sit in the grid's columns):
@@ -154,7 +154,7 @@ class CourtsGrid(widgets.VBox):
                 self.defendant_rows[d].append(
                     _row([head, *fillers], f"mc-rows-{d}", "mc-defendant-row")
                 )
-            for i in ISSUES:
+            for i in self.issues:
                 cells = [self.cells[(lv, d, i)] for lv in self.levels]
                 self.defendant_rows[d].append(
                     _row([self.issue_heads[(d, i)], *cells], f"mc-rows-{d}")

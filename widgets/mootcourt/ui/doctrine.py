@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from ..doctrine import PARAMETERS, applies
 from . import hooks
 from .frame import Frame
 from .words import e
@@ -49,7 +48,7 @@ class ParameterChoice(widgets.VBox):
         current = frame.judgment.level(self.level_id).doctrine
         value = current[self.param]
         options = []
-        for v in PARAMETERS[self.param].values:
+        for v in case.pack.parameters[self.param].values:
             label = w.t(f"value.{v}")
             if v == held:
                 label = w.raw("ui.doctrine.preset", value=label, basis=w.t(f"basis.{basis}"))
@@ -65,7 +64,7 @@ class ParameterChoice(widgets.VBox):
         self.name.value = e(w.t(f"param.{self.param}"))
         court = frame.case.levels[self.level_id].label(w.lang)
         self.choice.description = f"{court}{w.colon()}{w.t(f'param.{self.param}')}"
-        lines = [e(PARAMETERS[self.param].meaning[value][w.lang])]
+        lines = [e(case.pack.parameters[self.param].meaning[value][w.lang])]
         if current.basis[self.param] == "override":
             held_text = w(
                 "ui.doctrine.held", value=w.t(f"value.{held}"), basis=w.t(f"basis.{basis}")
@@ -122,7 +121,9 @@ class DoctrinePanel(widgets.VBox):
     ) -> None:
         defendants = len(frame.case.defendants)
         params = tuple(
-            p for p in frame.judgment.levels[0].doctrine.values if applies(p, defendants)
+            p
+            for p in frame.judgment.levels[0].doctrine.values
+            if frame.case.pack.applies(p, defendants)
         )
         self.levels = [
             LevelDoctrine(level_id, params, on_change, on_reset) for level_id in frame.case.levels

@@ -339,9 +339,7 @@ class MootState(traitlets.HasTraits):
 
     def issues(self) -> list[str]:
         """The case's issues in the order the courts take them."""
-        from ..casefile import ISSUES
-
-        return list(ISSUES)
+        return list(self.case.pack.issues)
 
 
 def _why(exc: Exception) -> str:

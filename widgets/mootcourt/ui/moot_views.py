@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..doctrine import PARAMETERS, applies
 from ..engine import Result
 from ..moot import COURT, BriefError, list_briefs, load_brief, student_folder
 from .moot_state import BENCH, JUDGE, NONE
@@ -62,14 +61,14 @@ def evidence_label(w: Words, toggle_id: str) -> str:
 
 def doctrine_parameters(case: Case) -> list[str]:
     """The doctrine parameters that decide something in this case."""
-    return [p for p in PARAMETERS if applies(p, len(case.defendants))]
+    return [p for p in case.pack.parameters if case.pack.applies(p, len(case.defendants))]
 
 
 def doctrine_options(w: Words, court: str, param: str) -> list[tuple[str, str]]:
     """'As the court held it (value)' first (urging nothing), then every value by its label."""
     held = w.case.doctrine(court)[param]
     first = (w.raw("ui.moot.doctrine.held", value=w.raw(f"value.{held}")), "")
-    return [first] + [(w.raw(f"value.{v}"), v) for v in PARAMETERS[param].values]
+    return [first] + [(w.raw(f"value.{v}"), v) for v in w.case.pack.parameters[param].values]
 
 
 def point_options(w: Words, s: MootState) -> list[tuple[str, int]]:

@@ -3,6 +3,11 @@ what each court's attribution rule leaves as possible sources.
 
 This is where a student sees why the alias excludes logistics field by field but not party
 by party: the matrix is the same for both courts; only the rule that reads it differs.
+
+The matrix and the sources come from the pack's `data_flow` hook. A pack without one (a
+contract dispute has no chain of data holders) leaves `LevelJudgment.sources` None: the panel
+then lists the parties and the attributes its rules read (`{party: X, has: A}`), and draws no
+matrix.
 """
 
 from __future__ import annotations
@@ -43,6 +48,24 @@ def matrix_html(frame: Frame, level_id: str) -> str:
     )
 
 
+def has_flow(frame: Frame) -> bool:
+    """Whether the case's pack traces data between parties (its `data_flow` hook ran)."""
+    return all(level.sources is not None for level in frame.judgment.levels)
+
+
+def roster_html(frame: Frame) -> str:
+    """The parties before the court, each with its role and the attributes its pack's rules
+    read: what the panel shows where there is no data flow to draw."""
+    w = frame.words
+    rows = []
+    for party in frame.case.file.parties:
+        words = [w.raw(f"ui.parties.role.{party.role}")]
+        words += [w.raw(f"attribute.{a}") for a in party.attributes]
+        listed = ("、" if w.lang == "zh-CN" else ", ").join(words)
+        rows.append(f"<li><b>{e(w.label(party.id))}</b>{w.colon()}{e(listed)}</li>")
+    return f'<ul class="mc-roster">{"".join(rows)}</ul>'
+
+
 def matrices_html(frame: Frame) -> str:
     """The matrix once when every court had the same record, else one per court."""
     tables = {lv.id: matrix_html(frame, lv.id) for lv in frame.judgment.levels}
@@ -73,7 +96,7 @@ def sources_html(frame: Frame, level_id: str, changed: bool) -> str:
             lines.append(
                 w("ui.sources.folded", parties=w.labels(inside), defendant=w.label(defendant))
             )
-    if flow.rule == "party_level":
+    if not flow.matrix_read:
         lines.append(f"<i>{w('ui.sources.not_read')}</i>")
     return "<br>".join(lines)
 
@@ -110,10 +133,16 @@ class PartiesPanel(widgets.VBox):
 
     def show(self, frame: Frame) -> None:
         w = frame.words
-        self.toggles_head.value = w("ui.parties.toggles")
-        self.matrix_head.value = w("ui.parties.matrix")
+        self.toggles_head.value = w("ui.parties.toggles") if self.party_rows else ""
         for row in self.party_rows.values():
             row.show(frame)
+        if not has_flow(frame):
+            self.matrix_head.value = w("ui.parties.roster")
+            self.matrix.value = roster_html(frame)
+            for box in self.sources.values():
+                box.value = ""
+            return
+        self.matrix_head.value = w("ui.parties.matrix")
         changed = ("matrix",) in frame.changed
         mark = f'<span class="mc-changed-mark">{w("ui.courts.changed")}</span>' if changed else ""
         self.matrix.value = mark + matrices_html(frame)

@@ -230,7 +230,7 @@ def _e(text: str) -> str:
 
 def _world(case: Case, quiz: QuizData, lang: str) -> str:
     """The quiz's changes from the record, in words."""
-    t = messages(lang)
+    t = case.messages(lang)
     items = [
         f"{case.label(k, lang)} → {t('cli.on') if v else t('cli.off')}"
         for k, v in quiz.toggles.items()

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..case import load_case
-from ..doctrine import check_value
 from ..errors import DoctrineError
 from ..world import World
 
@@ -103,7 +102,7 @@ def _carry_doctrine(
         for param, value in params.items():
             try:
                 new.check_level(level_id)
-                check_value(param, value)  # an unknown parameter or value raises too
+                new.pack.check_value(param, value)  # an unknown parameter or value raises too
             except DoctrineError:
                 dropped.append((level_id, param))
             else:

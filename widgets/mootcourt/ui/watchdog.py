@@ -43,7 +43,12 @@ CSS = f"""
 
 SCRIPT = """
 (function () {
-  var ROOT = ".mc-explorer, .mc-presenter";
+  var onlyIfWidgets = %(only_if_widgets)s;
+  if (!onlyIfWidgets) window.mcWatchdogAlways = true;  // a dashboard's own copy: always watch
+  if (window.mcWatchdog) return;  // one watchdog per page
+  window.mcWatchdog = true;
+  var ROOT = ".mc-explorer, .mc-presenter, .mc-moot, .jp-OutputArea-output > .jupyter-widgets";
+  var OUTPUT = 'script[type="application/vnd.voila.cell-output+json"]';
   var texts = %(texts)s, grace = %(grace)d * 1000, limit = %(limit)d * 1000;
   var started = Date.now(), loaded = null, box = null;
   var first = /[?&]lang=zh-CN(&|$)/.test(location.search) ? "zh-CN" : "en";
@@ -67,13 +72,27 @@ SCRIPT = """
     box.appendChild(button);
     document.body.appendChild(box);
   }
+  // a widget output not drawn yet: Voila's output script, or ipywidgets' placeholder text
+  function expected() {
+    if (window.mcWatchdogAlways) return true;
+    var some = Array.prototype.some;
+    return some.call(document.querySelectorAll(OUTPUT), function (s) {
+      return s.textContent.indexOf("application/vnd.jupyter.widget-view+json") >= 0;
+    }) || some.call(document.querySelectorAll(".jp-OutputArea-output"), function (o) {
+      return !o.firstElementChild && o.textContent.indexOf("Loading widget") === 0;
+    });
+  }
   function tick() {
     if (document.querySelector(ROOT)) {
       if (box) { box.remove(); box = null; }
       return;
     }
-    var now = Date.now();
-    if ((loaded !== null && now - loaded > grace) || now - started > limit) show();
+    var now = Date.now(), late = loaded !== null && now - loaded > grace;
+    if (!expected()) {
+      if (!late) window.setTimeout(tick, 500);  // a page without widgets: nothing to watch
+      return;
+    }
+    if (late || now - started > limit) show();
     window.setTimeout(tick, 500);
   }
   if (document.readyState === "complete") loaded = Date.now();
@@ -83,8 +102,13 @@ SCRIPT = """
 """
 
 
-def watchdog_html() -> str:
-    """The watchdog's style and script, every word from the catalogue, in both languages."""
+def watchdog_html(*, only_if_widgets: bool = False) -> str:
+    """The watchdog's style and script, every word from the catalogue, in both languages.
+
+    In a dashboard's own notebook it watches unconditionally (a dashboard is expected even
+    when the server dropped its output); in the page template that serves every notebook
+    (`only_if_widgets`), only where the page holds a widget output, so a page of prose is
+    never called empty. Two copies in one page watch once."""
     texts = {
         lang: {
             "message": messages(lang).t("ui.watchdog.message"),
@@ -94,6 +118,7 @@ def watchdog_html() -> str:
     }
     script = SCRIPT % {
         "texts": json.dumps(texts, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"),
+        "only_if_widgets": "true" if only_if_widgets else "false",
         "grace": GRACE_SECONDS,
         "limit": LIMIT_SECONDS,
         "box": WATCHDOG,

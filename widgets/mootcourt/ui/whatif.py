@@ -222,7 +222,7 @@ def _moves_html(report: Explanation, lang: str) -> str:
             (va, ba), (vb, bb) = m.before, m.after
             change = t(
                 "ui.whatif.move",
-                move=wording.move_name(m.parameter, lang),
+                move=wording.move_name(m.parameter, lang, case),
                 before=wording.value(m.parameter, va, lang, case) + wording.basis_note(ba, lang),
                 after=wording.value(m.parameter, vb, lang, case) + wording.basis_note(bb, lang),
             )

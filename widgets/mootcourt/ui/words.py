@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Result
 from ..engine.texts import join
-from ..i18n import Messages, messages
+from ..i18n import Messages
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -37,7 +37,7 @@ class Words:
 
     @property
     def t(self) -> Messages:
-        return messages(self.lang)
+        return self.case.messages(self.lang)
 
     def __call__(self, key: str, **params: object) -> str:
         """A catalogue string for an HTML widget: the template and every parameter escaped

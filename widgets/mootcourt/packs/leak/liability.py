@@ -13,15 +13,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..casefile import MONEY_REMEDIES
-from .context import Context
+from ...engine.context import Context
+from ...engine.judgment import DefendantJudgment
+from ...engine.rules import rules_for
+from ...engine.texts import Message, Money, msg
 from .datamatrix import joint_processing_applies
-from .judgment import DefendantJudgment
-from .rules import rules_for
-from .texts import Message, Money, msg
 
 if TYPE_CHECKING:
-    from ..case import Case
+    from ...case import Case
 
 
 def _jointly(
@@ -48,7 +47,7 @@ def jointly_liable(
         return out
     article = rules_for(case, ctx.level, "remedy.jointly")
     owes = {
-        d: [r for r in j.remedies if case.claims[r].remedy in MONEY_REMEDIES]
+        d: [r for r in j.remedies if case.pack.remedies[case.claims[r].kind].money]
         for d, j in defendants.items()
     }  # a defendant granted no claim owes nothing, so `owes` also says who is liable
     for d in partnered:

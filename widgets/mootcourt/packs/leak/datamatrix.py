@@ -28,10 +28,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ..casefile import FieldRule
-from .context import Context
-from .rules import rules_for
-from .temporal import in_force
+from ...casefile import FieldRule
+from ...engine.context import Context
+from ...engine.rules import rules_for
+from ...engine.temporal import in_force
 
 HELD = "held"
 POSSIBLY = "possibly"
@@ -252,3 +252,63 @@ def joint_processing_applies(ctx: Context) -> bool:
 def _handles_data(party) -> bool:
     """Does the case file give this party any of the plaintiff's data (or unknown holdings)?"""
     return bool(party.holds.rules or party.holds.known_through)
+
+
+@dataclass(frozen=True, slots=True)
+class DataFlow:
+    """Who holds which of the plaintiff's fields in this world, and what one level's
+    attribution rule left of them: what the parties panel shows, so no view rebuilds a
+    `Context`.
+
+    `holdings` is the matrix the case file gives for every present party whatever the rule
+    (under `party_level` the court never read it, which is itself the teaching point);
+    `sources` and `excluded` are the attribution rule's answer (`possible_sources`).
+    """
+
+    rule: str
+    parties: tuple[str, ...]
+    """the defendants and every present handler, in case order"""
+    fields: tuple[str, ...]
+    holdings: Mapping[str, Mapping[str, str]]
+    """party -> field -> `held` / `possibly` / `absent`"""
+    leaked: tuple[str, ...]
+    """the fields the outsiders knew"""
+    analysis: SourceAnalysis
+    """`possible_sources` as the level read it"""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.analysis.sources
+
+    @property
+    def matrix_read(self) -> bool:
+        """Did the level's rule read who holds which field? (Judging party by party, it
+        never does: itself the teaching point the parties panel makes.)"""
+        return self.rule != "party_level"
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        return self.analysis.excluded
+
+    @property
+    def folded(self) -> Mapping[str, tuple[str, ...]]:
+        """defendant -> parties processing on its behalf, folded into it by the rule"""
+        return self.analysis.folded
+
+
+def data_flow(ctx: Context, world: Mapping[str, bool]) -> DataFlow:
+    """The data matrix of this world and the possible sources this level's rule leaves (the
+    pack's `hooks.data_flow`, read by `LevelJudgment.sources`)."""
+    case = ctx.case
+    analysis = possible_sources(ctx)
+    parties = tuple(
+        p for p in case.parties if p in case.defendants or (p in case.handlers and world[p])
+    )
+    return DataFlow(
+        rule=analysis.rule,
+        parties=parties,
+        fields=case.field_ids,
+        holdings={p: holdings(ctx, p) for p in parties},
+        leaked=leaked_fields(ctx),
+        analysis=analysis,
+    )

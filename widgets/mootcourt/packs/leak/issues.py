@@ -1,7 +1,8 @@
-"""The five issues a court walks through, each a pure function of (case, doctrine, world).
+"""The leak pack's five issue tests, each a pure function of (case, doctrine, world).
 
-processor -> leak -> attribution -> fault -> remedy. Each test reads the world only through
-`Context`, cites the articles it rests on (rule slots in `rules.py`, overridable per case, and
+processor -> leak -> attribution -> fault -> remedy (declared in `pack.yaml`, each
+`test: {python: name}` naming a function here). Each test reads the world only through
+`Context`, cites the articles it rests on (the pack's rule slots, overridable per case, and
 only those in force on the dates the step judges: `temporal.in_force`) and returns a `Finding`
 whose prose is a template key plus parameters (`texts/`). No test names a case's ids:
 everything case-specific comes from the case file.
@@ -17,14 +18,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..casefile import MONEY_REMEDIES, Claim, Evidence, Interval
-from ..doctrine import RECORD_BASES
-from .context import Context
+from ...casefile import Claim, Evidence, Interval
+from ...doctrine import RECORD_BASES
+from ...engine.context import Context
+from ...engine.rules import has_slot, rules_for
+from ...engine.steps import Finding, Result
+from ...engine.temporal import dates, decided_window, facts_window, in_force
+from ...engine.texts import Cite, Ids, Message, Money, Term, Terms, msg
+from .anchor import applies
 from .datamatrix import (
     HELD,
     POSSIBLY,
     SourceAnalysis,
     assumed_holdings,
+    data_flow,
     holdings,
     joint_processing_applies,
     leaked_fields,
@@ -32,12 +39,7 @@ from .datamatrix import (
     refusals_declined,
     shown,
 )
-from .rules import has_slot, rules_for
-from .steps import Finding, Result
-from .temporal import applies, dates, decided_window, facts_window, in_force
-from .texts import Cite, Ids, Message, Money, Term, Terms, msg
-
-IssueTest = Callable[[Context, str], Finding]
+from .liability import jointly_liable
 
 
 def _ids(items: list[Evidence]) -> list[str]:
@@ -1238,9 +1240,6 @@ def _some_fact_may_precede(ctx: Context, start: dt.date) -> bool:
     return any(d is None or d < start for d in (window.start, first))
 
 
-DEFAULT_NEEDS = {"compensation": ("loss",), "distress": ("serious_distress",)}
-
-
 def remedy(ctx: Context, defendant: str) -> Finding:
     """What the plaintiff gets: each claim against this defendant is granted when its needs
     are shown. Apology: proportionate to the manner and reach of the infringement (Civil Code
@@ -1257,10 +1256,10 @@ def remedy(ctx: Context, defendant: str) -> Finding:
     awarded: dict[str, float | None] = {}
     said: list[Message] = []  # what the court says of each sum
     for claim in claims:
-        rules += [r for r in _rules(ctx, f"remedy.{claim.remedy}") if r not in rules]
+        rules += [r for r in _rules(ctx, f"remedy.{claim.kind}") if r not in rules]
         lacking = []
         proven: list[Evidence] = []
-        for need in (*DEFAULT_NEEDS.get(claim.remedy, ()), *claim.needs):
+        for need in (*case.pack.remedies[claim.kind].needs, *claim.needs):
             shown = ctx.evidence_in(need, defendant=defendant)
             evidence += _ids(shown)
             if need == "loss":
@@ -1272,13 +1271,13 @@ def remedy(ctx: Context, defendant: str) -> Finding:
             missing += [n for n in lacking if n not in missing]
         else:
             granted.append(claim.id)
-            if claim.remedy in MONEY_REMEDIES:
+            if case.pack.remedies[claim.kind].money:
                 amounts = [e.amount for e in proven if e.amount is not None]
                 loss = sum(amounts) if amounts else None
                 awarded[claim.id] = award(claim, loss)
                 said.append(_sum_message(claim, awarded[claim.id], loss))
     messages = []
-    apology = [c for c in granted if case.claims[c].remedy == "apology"]
+    apology = [c for c in granted if case.claims[c].kind == "apology"]
     if apology:
         messages.append(msg("remedy.apology", defendant=[defendant], plaintiff=[case.plaintiff]))
     if granted:
@@ -1335,7 +1334,7 @@ def remedy(ctx: Context, defendant: str) -> Finding:
 def _sum_message(claim: Claim, amount: float | None, loss: float | None) -> Message:
     """What the court says of a granted money claim's sum."""
     named = {"claim": [claim.id]}
-    if claim.remedy == "distress":  # assessed by the court, not proven (Civil Code 1183)
+    if claim.kind == "distress":  # assessed by the court, not proven (Civil Code 1183)
         return msg("remedy.amount_distress", **named)
     if amount is None:  # PIPL 69(2)'s last resort
         return msg("remedy.amount_open", **named)
@@ -1352,15 +1351,17 @@ def award(claim: Claim, loss: float | None) -> float | None:
     """The sum a granted money claim yields: compensation follows the loss proven (PIPL
     69(2)), never more than was claimed; where the evidence proves no sum (`loss` None), or
     for distress (assessed, not proven), none: the court sets it on the actual circumstances."""
-    if claim.remedy != "compensation" or loss is None:
+    if claim.kind != "compensation" or loss is None:
         return None
     return min(loss, claim.amount) if claim.amount is not None else loss
 
 
-ISSUE_TESTS: dict[str, IssueTest] = {
-    "processor": processor,
-    "leak": leak,
-    "attribution": attribution,
-    "fault": fault,
-    "remedy": remedy,
-}
+__all__ = [  # the issue tests (pack.yaml `test: {python: name}`) and hooks (`hooks:`)
+    "attribution",
+    "data_flow",
+    "fault",
+    "jointly_liable",
+    "leak",
+    "processor",
+    "remedy",
+]

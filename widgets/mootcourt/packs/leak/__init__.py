@@ -1,0 +1,1 @@
+"""The leak pack's Python: the five issue tests (`issues.py`) and their helpers."""
