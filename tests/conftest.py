@@ -43,6 +43,11 @@ def pang() -> Case:
     return load_case("pang-v-qunar-2017")
 
 
+@pytest.fixture(scope="session")
+def guo() -> Case:
+    return load_case("guo-v-hangzhou-wildlife-world-2021")
+
+
 @pytest.fixture(scope="session", params=CASE_IDS)
 def case(request: pytest.FixtureRequest) -> Case:
     return load_case(request.param)

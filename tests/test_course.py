@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 LANGS = ("en", "zh-CN")
 GUIDES = sorted((ROOT / "lessons/liu-v-platform-2024/instructor").glob("guide.*.md"))
-CARD = re.compile(r'course\.lesson_card\(liu, "([^"]+)", "([^"]+)"\)')
+CARD = re.compile(r'course\.lesson_card\([a-z]+, "([^"]+)", "([^"]+)"\)')
 RAW_STATUTE_ID = re.compile(r"\b[a-z]+(?:-[a-z0-9]+)*-\d+(?:\(\d+\))*")
 """a statute id as the book keys it (`pipl-69`, `cpl-interp-108(1)`): never in Chinese output"""
 
@@ -35,6 +35,16 @@ def _code(nb: nbformat.NotebookNode) -> str:
 def test_the_syllabus_lists_the_nine_lessons_in_order(liu: Case) -> None:
     lessons = [x.id for x in course.load_syllabus(liu).lessons]
     assert [x[:2] for x in lessons] == [f"{i:02d}" for i in range(9)]
+
+
+def test_the_course_lists_every_cases_lessons_in_order() -> None:
+    """Liu's teaching points bring lessons 00-08, Guo's lesson 09: the course is their union,
+    in order, and exactly the notebooks on disk in each language."""
+    lessons = [lesson.id for _, lesson in course.course_lessons()]
+    assert [x[:2] for x in lessons] == [f"{i:02d}" for i in range(10)]
+    assert dict((lesson.id, case.id) for case, lesson in course.course_lessons())[
+        "09-guo-facial-recognition"
+    ] == "guo-v-hangzhou-wildlife-world-2021"
     for lang in LANGS:
         on_disk = sorted(p.stem for p in (NOTEBOOKS / lang).glob("0*.ipynb"))
         assert on_disk == lessons, lang
@@ -50,10 +60,11 @@ def test_the_teaching_points_are_the_eleven_of_the_legal_review_numbered_once(li
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_teaching_point_is_covered_by_a_lesson(liu: Case, lang: str) -> None:
+@pytest.mark.parametrize("case_id", ["liu-v-platform-2024", "guo-v-hangzhou-wildlife-world-2021"])
+def test_every_teaching_point_is_covered_by_a_lesson(case_id: str, lang: str) -> None:
     """Each notebook prints its own lesson card (the marker); the cards together cover every
-    teaching point, in each language."""
-    syllabus = course.load_syllabus(liu)
+    teaching point of the case whose syllabus holds them, in each language."""
+    syllabus = course.load_syllabus(load_case(case_id))
     covered: set[str] = set()
     for lesson in syllabus.lessons:
         cards = CARD.findall(_code(_notebook(lang, lesson.id)))
@@ -72,24 +83,33 @@ def test_every_teaching_point_is_covered_by_a_lesson(liu: Case, lang: str) -> No
     assert not missing, f"teaching points no lesson covers: {sorted(missing)}"
 
 
-def test_every_quiz_is_asked_in_its_lesson_in_both_languages(liu: Case, pang: Case) -> None:
-    for case, name in ((liu, "liu"), (pang, "pang")):
+def test_every_quiz_is_asked_in_its_lesson_in_both_languages(
+    liu: Case, pang: Case, guo: Case
+) -> None:
+    for case, name in ((liu, "liu"), (pang, "pang"), (guo, "guo")):
         for quiz in load_quizzes(case):
             for lang in LANGS:
                 code = _code(_notebook(lang, quiz.lesson))
                 assert f'Quiz({name}, "{quiz.id}", lang="{lang}")' in code, (lang, quiz.id)
 
 
-def _known_ids(liu: Case, pang: Case) -> set[str]:
+def _known_ids(*cases: Case) -> set[str]:
     """Every snake_case id a lesson may name: toggles, parties, fields, doctrine parameters and
-    values, issues, results, levels, quizzes, teaching points, claims."""
+    values, issues, results, levels, quizzes, teaching points, claims, and each case's pack's
+    own words (its issues, parameters, values and remedy kinds)."""
     known: set[str] = set(ISSUES) | set(ResultName.__args__) | set(PARAMETERS)
     for parameter in PARAMETERS.values():
         known |= set(parameter.values)
-    for case in (liu, pang):
+    for case in cases:
         known |= set(case.toggles) | set(case.levels) | set(case.parties) | set(case.field_ids)
         known |= set(case.claims) | {q.id for q in load_quizzes(case)}
-    known |= {p.id for p in course.load_syllabus(liu).points}
+        known |= set(case.pack.issues) | set(case.pack.parameters) | set(case.pack.remedies)
+        known |= {v for p in case.pack.parameters.values() for v in p.values}
+        known.add(case.pack.id)
+    for _, lesson in course.course_lessons():
+        known.add(lesson.id)
+    for case_id in ("liu-v-platform-2024", "guo-v-hangzhou-wildlife-world-2021"):
+        known |= {p.id for p in course.load_syllabus(load_case(case_id)).points}
     return known
 
 
@@ -111,9 +131,9 @@ def _texts() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("where", "text"), _texts(), ids=lambda x: x if len(x) < 60 else "")
 def test_every_id_named_in_lessons_and_guides_exists(
-    liu: Case, pang: Case, where: str, text: str
+    liu: Case, pang: Case, guo: Case, where: str, text: str
 ) -> None:
-    known = _known_ids(liu, pang)
+    known = _known_ids(liu, pang, guo)
     for cited in STATUTE.findall(text):
         assert cited in liu.law, f"{where}: unknown statute id {cited}"
     words = {"make", "lab"}  # commands in backticks are not ids
@@ -121,8 +141,8 @@ def test_every_id_named_in_lessons_and_guides_exists(
         assert name in known or name in words, f"{where}: unknown id `{name}`"
 
 
-def test_every_statute_named_in_quizzes_exists(liu: Case, pang: Case) -> None:
-    for case in (liu, pang):
+def test_every_statute_named_in_quizzes_exists(liu: Case, pang: Case, guo: Case) -> None:
+    for case in (liu, pang, guo):
         for quiz in load_quizzes(case):
             assert all(s in case.law for s in quiz.statutes), quiz.id
 

@@ -149,7 +149,7 @@ def test_a_broken_pack_is_reported_and_skipped(
     assert broken and str(pack_yaml) in str(broken[0])
     assert main(["packs"]) == 1
     out, err = capsys.readouterr()
-    assert out.startswith("leak: ") and "remedies[0].computation" in err
+    assert "\nleak: " in "\n" + out and "remedies[0].computation" in err
 
 
 def test_a_python_test_that_does_not_exist_is_named(

@@ -1,7 +1,7 @@
 """One owner per concept: the engine, the case loader, the views (explorer, presenter, What-if,
 moot court, lesson outputs), the CLI and the analysis name no issue, doctrine parameter, value,
-fact or remedy kind of any pack: they read them from `case.pack`. A pack's words appearing there as an identifier or a string is a failure; the
-allow-list is empty on purpose."""
+fact or remedy kind of any pack: they read them from `case.pack`. A pack's words appearing there
+as an identifier or a string is a failure; the allow-list is empty on purpose."""
 
 from __future__ import annotations
 

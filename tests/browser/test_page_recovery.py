@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 import time
 from pathlib import Path
 
@@ -23,7 +24,15 @@ import pytest
 from mootcourt import present
 from mootcourt.ui.watchdog import GRACE_SECONDS, RELOAD, WATCHDOG, watchdog_cell
 
-from .servers import VOILA_READY, _serve, explorer_notebook, free_port, isolated_env, voila
+from .servers import (
+    VOILA_READY,
+    _serve,
+    explorer_notebook,
+    free_port,
+    isolated_env,
+    voila,
+    voila_command,
+)
 from .soak import with_flags
 
 TIMEOUT = 8
@@ -194,3 +203,56 @@ def test_every_page_is_offline_and_watched_by_the_kits_template(chromium, page, 
         assert page.locator(f".{WATCHDOG} .{RELOAD}").is_visible()
         assert page.locator(".mc-watchdog").count() == 1, "one watchdog"
     assert outside == [], f"fetched from outside the server: {outside}"
+
+
+def _slow_state_notebook(path: Path, delay: float) -> Path:
+    """A page whose kernel answers the request for all widgets' state `delay` s late (as a
+    busy machine does), and counts the widgets asked one by one (ipywidgets' fallback)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import pathlib, time, ipywidgets\n"
+            "from ipywidgets import Widget\n"
+            "_answer = Widget._handle_control_comm_msg.__func__\n"
+            f"Widget._handle_control_comm_msg = classmethod(\n"
+            f"    lambda cls, msg: (time.sleep({delay}), _answer(cls, msg)))\n"
+            "_handle = Widget._handle_msg\n"
+            "def _counted(self, msg):\n"
+            "    if msg['content']['data'].get('method') == 'request_state':\n"
+            "        with open('asked-one-by-one', 'a') as f:\n"
+            "            f.write('.')\n"
+            "    return _handle(self, msg)\n"
+            "Widget._handle_msg = _counted\n"
+            "ipywidgets.VBox([ipywidgets.HTML(f'<b class=\"shown\">{i}</b>') for i in range(40)])"
+        ),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.parametrize("module", ["mootcourt.serving", "voila"])
+def test_a_late_answer_with_every_widgets_state_is_still_taken(
+    chromium, page, tmp_path, module: str
+) -> None:
+    """ipywidgets' page waits 4 s for all widgets' state, then asks each widget in turn
+    (650 round trips for an explorer: tens of seconds on a busy machine). Served by the kit
+    (`mootcourt.control_comm`), a 6 s late answer is taken: no widget is asked one by one.
+    Served by plain Voila, the same page falls back (the upstream behaviour, kept as proof
+    that the workaround is what changes it)."""
+    root = tmp_path / "root"
+    root.mkdir()
+    _slow_state_notebook(root / "slow.ipynb", delay=6)
+    port = free_port()
+    command = [sys.executable, "-m", module, *voila_command(root, port)[3:]]
+    home = tmp_path / "home"
+    home.mkdir()
+    with _serve(module, command, port, home=home, cwd=root, ready=VOILA_READY):
+        page.goto(f"http://127.0.0.1:{port}/voila/render/slow.ipynb", wait_until="commit")
+        page.wait_for_selector("b.shown", timeout=120_000)
+    asked = root / "asked-one-by-one"
+    one_by_one = len(asked.read_text()) if asked.exists() else 0
+    if module == "voila":
+        assert one_by_one >= 40, "plain Voila no longer falls back: is the workaround needed?"
+    else:
+        assert one_by_one == 0, f"{one_by_one} widgets asked one by one: the wait was too short"

@@ -149,15 +149,15 @@ def test_screenshots_fit_the_room(presenter_server, browser, screenshots, size, 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_accessibility(presenter_server, voila_server, page, lang: str, theme: str) -> None:
+def test_accessibility(voila_server, page, lang: str, theme: str) -> None:
     """axe-core (shipped in the package, nothing fetched): no critical or serious violation
-    in the presenter or the explorer."""
+    in the explorer (the presenter's axe runs are in test_presenter_projector.py, every case,
+    language and theme)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     dark = "&theme=dark" if theme == "dark" else ""
     pages = [
-        (f"{presenter_server.url}/?lang={lang}{dark}", ".mc-presenter .mc-next", ".mc-presenter"),
         (
             f"{voila_server.url}/voila/render/{lang}/05-where-they-diverge.ipynb"
             + ("?theme=dark" if dark else ""),

@@ -36,7 +36,8 @@ from .errors import CaseError, DoctrineError, Problem
 from .i18n import Messages, kind_key, messages
 from .law import StatuteBook, StatuteFile
 from .lessons import SCENARIOS_FILE, STATUTES, find_case_file, root_for
-from .packs import Pack, find_pack
+from .packs import Pack, find_pack, load_pack
+from .packs.rules import Condition, read_condition
 from .scenarios import load_scenarios
 from .validation import did_you_mean, problem_at, raise_if, validate_file
 from .world import Toggle, World
@@ -60,6 +61,11 @@ class Case:
         self.parties: Mapping[str, Party] = MappingProxyType({p.id: p for p in file.parties})
         self.evidence: Mapping[str, Evidence] = MappingProxyType({e.id: e for e in file.evidence})
         self.claims: Mapping[str, Claim] = MappingProxyType({c.id: c for c in file.claims})
+        self.claim_grounds: Mapping[str, Condition] = MappingProxyType(
+            claim_grounds(file, located, pack)[0]
+        )
+        """claim id -> its `grounds`, parsed in the pack's rule language (claims with none
+        are left out)"""
         self.levels: Mapping[str, Level] = MappingProxyType({lv.id: lv for lv in file.levels})
         self.field_ids: tuple[str, ...] = tuple(f.id for f in file.fields)
         self.plaintiff = next(p.id for p in file.parties if p.role == "plaintiff")
@@ -273,7 +279,20 @@ def _stat(path: Path) -> tuple[int, int] | None:
 def load_case(spec: str | os.PathLike[str]) -> Case:
     """Load a case by id (`liu-v-platform-2024`), folder, or `case.yaml` path."""
     path = find_case_file(spec)
-    return _load(path, stamp(path))
+    case = _load(path, stamp(path))
+    if not _pack_is_current(case):  # its pack was edited since: read the case again with it
+        _load.cache_clear()
+        case = _load(path, stamp(path))
+    return case
+
+
+def _pack_is_current(case: Case) -> bool:
+    """Is the pack the case was read with still the pack on disk (its files unchanged)?
+    A stat of the pack's few files: the cached pack comes back only if none changed."""
+    try:
+        return load_pack(case.pack.folder) is case.pack
+    except (KeyError, CaseError):
+        return False
 
 
 @lru_cache(maxsize=32)
@@ -362,6 +381,25 @@ def _toggles(file: CaseFile) -> dict[str, Toggle]:
                 default=not p.hypothetical,
             )
     return toggles
+
+
+def claim_grounds(
+    file: CaseFile, located: Located, pack: Pack
+) -> tuple[dict[str, Condition], list[Problem]]:
+    """Each claim's `grounds`, parsed as a rule's condition against the case's pack, and the
+    problems found at their lines."""
+    found: dict[str, Condition] = {}
+    problems: list[Problem] = []
+    for i, claim in enumerate(file.claims):
+        if claim.grounds is None:
+            continue
+        condition, bad = read_condition(
+            located, ("claims", i, "grounds"), claim.grounds, pack.file, pack.granting
+        )
+        problems += bad
+        if condition is not None:
+            found[claim.id] = condition
+    return found, problems
 
 
 def check_references(
@@ -513,6 +551,7 @@ def check_references(
             )
         source_ref((*loc, "source"), e.source)
 
+    problems += claim_grounds(file, located, pack)[1]
     money_kinds = pack.money_remedies
     money = {c.id for c in file.claims if c.kind in money_kinds}
     kind_key = Claim.model_fields["kind"].alias or "kind"
@@ -520,6 +559,9 @@ def check_references(
         refs(("claims", i, kind_key), [c.kind], pack.remedies, f"remedy kind of pack {pack.id}")
         refs(("claims", i, "needs"), c.needs, pack.facts, "fact")
         refs(("claims", i, "against"), c.against, defendants, "defendant")
+        refs(("claims", i, "when"), c.when, toggle_ids, "toggle")
+        refs(("claims", i, "data"), c.data, field_ids, "field")
+        source_ref(("claims", i, "source"), c.source)
         if c.amount is not None and c.id not in money:
             bad(
                 ("claims", i, "amount"),
@@ -616,6 +658,10 @@ def check_references(
             )
         source_ref((*loc, "source"), lv.source)
         source_ref((*loc, "as_decided", "source"), decided.source)
+        if lv.appellants is not None:
+            if i == 0:
+                bad((*loc, "appellants"), "a first-instance level has no appellants")
+            refs((*loc, "appellants", "parties"), lv.appellants.parties, party_ids, "party")
 
     for i, change in enumerate(file.timeline.changes if file.timeline is not None else []):
         refs(("timeline", "changes", i, "when"), change.when, toggle_ids, "toggle")

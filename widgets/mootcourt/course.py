@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, RootModel
 
-from .casefile import Id, Model, Text
+from .case import load_case
+from .casefile import Id, Interval, Model, Text
 from .engine import Judgment, evaluate
 from .errors import Problem
 from .i18n import messages
+from .lessons import case_ids, installed_root
 from .validation import problem_at, raise_if, validate_file
 from .yamlsource import read_yaml
 
@@ -50,12 +52,31 @@ class TeachingPoint(Model):
     """the point has two readings and the lessons must give both"""
 
 
+class Shown(Model):
+    """A doctrine parameter a comparison shows, optionally only where another parameter of the
+    same court takes one of some values (what rebuts a presumption matters only under one)."""
+
+    param: Id
+    where: dict[Id, list[Id]] = Field(default_factory=dict)
+
+
+class Comparison(Model):
+    """What a lesson comparing two cases lays side by side: the companion case, the issues
+    whose burdens and rules it shows, and the doctrine parameters (the lesson's choice, so the
+    pack's words live in the lessons data, not in this module)."""
+
+    with_case: str = Field(alias="with", pattern=r"^[a-z0-9][a-z0-9-]*$")
+    issues: list[Id] = Field(min_length=1)
+    doctrine: list[Shown] = Field(default_factory=list)
+
+
 class Lesson(Model):
     """One notebook of the course and the teaching points it covers."""
 
     id: str = Field(pattern=r"^\d\d-[a-z0-9-]+$")
     title: Text
     points: list[Id] = Field(default_factory=list)
+    compare: Comparison | None = None
 
 
 class Syllabus(Model):
@@ -86,8 +107,61 @@ def load_syllabus(case: Case) -> Syllabus:
                 valid = ", ".join(sorted(known))
                 message = f"unknown teaching point '{point_id}'; valid: {valid}"
                 problems.append(problem_at(located, ("lessons", i, "points", j), message))
+    for i, lesson in enumerate(syllabus.lessons):
+        if lesson.compare is not None:
+            problems += _comparison_problems(case, located, lesson.compare, ("lessons", i))
     raise_if(problems)
     return syllabus
+
+
+def _comparison_problems(
+    case: Case, located, compared: Comparison, at: tuple[str | int, ...]
+) -> list[Problem]:
+    """A comparison names only its pack's issues, parameters and values."""
+    pack = case.pack
+    out: list[Problem] = []
+    for j, issue in enumerate(compared.issues):
+        if issue not in pack.issues:
+            message = f"unknown issue '{issue}'; valid: {', '.join(pack.issues)}"
+            out.append(problem_at(located, (*at, "compare", "issues", j), message))
+    for j, shown in enumerate(compared.doctrine):
+        for k, name in enumerate([shown.param, *shown.where]):
+            if name not in pack.parameters:
+                valid = ", ".join(pack.parameters)
+                where = (*at, "compare", "doctrine", j, "param" if k == 0 else "where")
+                message = f"unknown parameter '{name}'; valid: {valid}"
+                out.append(problem_at(located, where, message))
+        for name, values in shown.where.items():
+            known = pack.parameters.get(name)
+            for value in values if known is not None else ():
+                if value not in known.values:
+                    valid = ", ".join(known.values)
+                    where = (*at, "compare", "doctrine", j, "where", name)
+                    message = f"unknown value '{value}'; valid: {valid}"
+                    out.append(problem_at(located, where, message))
+    return out
+
+
+def course_lessons(root: Path | None = None) -> list[tuple[Case, Lesson]]:
+    """The whole course in lesson order, each lesson with the case whose teaching points
+    define it: every case under the lessons root may bring lessons of its own (Liu's are
+    00-08, Guo's 09), so a new case adds its lesson without editing another case's file. A
+    lesson id claimed by two cases raises `ValueError` naming both."""
+    root = root if root is not None else installed_root()
+    found: dict[str, tuple[Case, Lesson]] = {}
+    for case_id in case_ids(root) if root is not None else []:
+        if not (root / case_id / TEACHING_POINTS_FILE).is_file():
+            continue
+        case = load_case(root / case_id)
+        for lesson in load_syllabus(case).lessons:
+            if lesson.id in found:
+                other = found[lesson.id][0].id
+                raise ValueError(
+                    f"lesson '{lesson.id}' is in the teaching points of both "
+                    f"'{other}' and '{case.id}'"
+                )
+            found[lesson.id] = (case, lesson)
+    return [found[lesson_id] for lesson_id in sorted(found)]
 
 
 def lesson_card(case: Case, lesson_id: str, lang: str) -> str:
@@ -246,13 +320,13 @@ def statute(case: Case, article_id: str, lang: str) -> str:
 
 
 def timeline(case: Case, lang: str) -> str:
-    """The dates that matter for PIPL's reach in time, each marked reported or our reading:
-    when the data was collected, when the harm began, PIPL's commencement, each judgment."""
+    """The dates that matter for the law's reach in time, each marked reported or our reading:
+    the case's named dates (labelled by its pack) or, where it names none, when the data was
+    collected and when the harm began; PIPL's and the Civil Code's commencement; each
+    judgment."""
     t = case.messages(lang)
-    line = case.file.timeline
     rows: list[tuple[dt.date, str, str, str | None]] = []
-    for key, interval in (("collected", line.collected), ("first_harm", line.first_harm)):
-        what = t(f"course.timeline.{key}")
+    for what, interval in _case_dates(case, lang):
         rows.append((_first_day(interval), _span(interval, lang), what, interval.basis))
     for law_id in ("pipl", "cc"):
         law = case.law.laws.get(law_id)
@@ -271,6 +345,21 @@ def timeline(case: Case, lang: str) -> str:
         mark = f" [{t(f'basis.{basis}')}]" if basis else ""
         out.append(f"{when}  {what}{mark}")
     return "\n".join(out)
+
+
+def _case_dates(case: Case, lang: str) -> list[tuple[str, Interval]]:
+    """What a timeline shows of the facts: the named dates a case's pack declares, else the
+    collection and first harm of its `timeline:` (a case may have neither)."""
+    t = case.messages(lang)
+    if case.file.dates:
+        return [(t(f"date.{name}"), interval) for name, interval in case.file.dates.items()]
+    line = case.file.timeline
+    if line is None:
+        return []
+    return [
+        (t(f"course.timeline.{key}"), interval)
+        for key, interval in (("collected", line.collected), ("first_harm", line.first_harm))
+    ]
 
 
 def _first_day(interval) -> dt.date:  # an Interval
@@ -299,6 +388,8 @@ def data_flow(case: Case, level_id: str, lang: str, scenario: str | None = None)
     leaves: the matrix of the Parties & data tab, as text."""
     t = case.messages(lang)
     flow = _judgment(case, scenario).level(level_id).sources
+    if flow is None:  # the case's pack traces no data between parties
+        return t("course.no_data_flow", pack=case.pack.title(lang))
     mark = {"held": "●", "possibly": "◐", "absent": "○"}
     lines = [
         t("course.legend"),
@@ -361,18 +452,32 @@ def outcome_changers(case: Case, level_id: str, lang: str) -> str:
 # --- two cases side by side (lesson 08) --------------------------------------------------------
 
 
-def _compared(doctrine) -> list[str]:
-    """The parameters that matter for this court's fault rule: what rebuts a presumption only
-    under a presumption, inference from custody only where the plaintiff must prove fault."""
-    shown = ["attribution", "fault_rule"]
-    shown.append("rebuttal" if doctrine["fault_rule"] == "presumed" else "fault_inference")
-    return [p for p in shown if p in doctrine.values]
+def comparison(record: Case, companion: Case) -> Comparison:
+    """The lesson of `record`'s syllabus that compares it with `companion`."""
+    lessons = load_syllabus(record).lessons
+    for lesson in lessons:
+        if lesson.compare is not None and lesson.compare.with_case == companion.id:
+            return lesson.compare
+    raise KeyError(f"no lesson of '{record.id}' compares it with '{companion.id}'")
+
+
+def _compared(compared: Comparison, doctrine) -> list[str]:
+    """The parameters the lesson shows for this court: each one the court has, where the
+    lesson's condition on the court's other settings holds."""
+    return [
+        s.param
+        for s in compared.doctrine
+        if s.param in doctrine.values
+        and all(doctrine[name] in values for name, values in s.where.items())
+    ]
 
 
 def compare(record: Case, companion: Case, lang: str) -> str:
-    """Two cases side by side, generated from their case files: the doctrine each court applied
-    (with its basis), who bore which burden on the issues that decided the case, the rules
-    each appeal court cited on fault, and what each appeal court needed to reverse."""
+    """Two cases side by side, generated from their case files and the lesson that compares
+    them (its `compare:` in the record case's teaching points): the doctrine each court applied
+    (with its basis), who bore which burden on the issues the lesson names, the rules each
+    court cited there, and what each appeal court needed to reverse."""
+    compared = comparison(record, companion)
     t = messages(lang)
     cases = [(c, evaluate(c, c.record_world())) for c in (record, companion)]
     out = [t("course.compare.doctrine")]
@@ -383,7 +488,7 @@ def compare(record: Case, companion: Case, lang: str) -> str:
                 f"{case.messages(lang)(f'param.{p}')}{_colon(lang)}"
                 f"{case.messages(lang)(f'value.{lv.doctrine[p]}')} "
                 f"[{t(f'basis.{lv.doctrine.basis[p]}')}]"
-                for p in _compared(lv.doctrine)
+                for p in _compared(compared, lv.doctrine)
             ]
             out.append(f"  {_court(case, lv.id, lang)}{_colon(lang)}{_verdict(case, lv, lang)}")
             out.extend(f"    {s}" for s in settings)
@@ -393,7 +498,7 @@ def compare(record: Case, companion: Case, lang: str) -> str:
         out.append(f"{case.title(lang)}")
         for lv in judgment.levels:
             out.append(f"  {case.levels[lv.id].label(lang)}")
-            for issue in ("attribution", "fault"):
+            for issue in compared.issues:
                 for defendant in case.defendants:
                     s = lv.step(issue, defendant)
                     facts = [t(f"result.{s.result}")]
@@ -417,10 +522,14 @@ def compare(record: Case, companion: Case, lang: str) -> str:
 
 # helpers for the pydantic models above (kept at the end: they are only data)
 __all__ = [
+    "Comparison",
     "Lesson",
+    "Shown",
     "Syllabus",
     "TeachingPoint",
     "compare",
+    "comparison",
+    "course_lessons",
     "data_flow",
     "divergence",
     "find_scenario",

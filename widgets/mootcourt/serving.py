@@ -2,9 +2,11 @@
 
     python -m mootcourt.serving NOTEBOOK_OR_FOLDER [voila options...]
 
-is `python -m voila` with three differences: the page template (`mootcourt.page_template`:
+is `python -m voila` with four differences: the page template (`mootcourt.page_template`:
 Voila's `lab` page with nothing fetched from a CDN and the watchdog in every page that holds a
-widget; `--template` chooses another), and the two below.
+widget; `--template` chooses another), the widget manager's longer wait for the widgets' state
+(`mootcourt.control_comm`: on a busy machine its 4 s left explorer pages empty), and the two
+below.
 
 **The workaround (always on).** Voila applies the executor's cell timeout
 (`VoilaExecutor.timeout`) to every cell of a preheated kernel, including the cell that waits
@@ -31,7 +33,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from . import page_template
+from . import control_comm, page_template
 from .trace import ENV_TRACE, Tracer
 
 ENV_CLASS_SIZE = "MOOTCOURT_CLASS_SIZE"
@@ -317,6 +319,9 @@ def main(argv: list[str] | None = None) -> None:
         argv.append(f"--template={page_template.NAME}")
     config = Config()
     config.VoilaExecutor.timeout_func = CellTimeouts(cell_timeout_from(argv))
+    widgets = control_comm.install()
+    if widgets is not None:
+        config.VoilaConfiguration.extra_labextensions_path = [str(widgets)]
     target = pool_size_from(argv)
     if target and "--VoilaConfiguration.preheat_kernel=True" in argv:
         size = os.environ.get(ENV_CLASS_SIZE, "")

@@ -73,6 +73,110 @@ def _factual_differences(
     )
 
 
+def _orders_of(level: LevelJudgment) -> set[tuple[str, str, float | None]]:
+    """Each (defendant, claim, sum) a level orders."""
+    return {
+        (d, claim, dj.awarded.get(claim))
+        for d, dj in level.defendants.items()
+        for claim in dj.remedies
+    }
+
+
+def _adds_to(below: LevelJudgment, here: LevelJudgment) -> bool:
+    """Does the appeal keep every order below, with the same sums, and order more?"""
+    kept, now = _orders_of(below), _orders_of(here)
+    return bool(kept) and kept < now
+
+
+def _ground(judgment: Judgment, d: Divergence | None) -> tuple[str, bool]:
+    """The ground on which the appeal court changed the judgment below (law, facts varied by
+    new evidence, findings, or two of them), and whether it is read off divergences that are
+    partly ours (so the note that no source gives it must follow)."""
+    law = bool(d and d.parameters)
+    new_evidence, premises = _factual_differences(judgment, d)
+    facts = "facts" if new_evidence else "findings" if premises else ""
+    ground = f"law_and_{facts}" if law and facts else facts or "law"
+    ours = bool(premises) or (
+        law
+        and any(
+            a[1] not in RECORD_BASES or b[1] not in RECORD_BASES
+            for _, a, b in d.parameters  # type: ignore[union-attr]
+        )
+    )
+    return ground, ours
+
+
+def _varied(
+    judgment: Judgment,
+    below: LevelJudgment,
+    here: LevelJudgment,
+    d: Divergence | None,
+    appellants: list[str],
+    both_sides: bool,
+) -> tuple[list[Message], list[Message], str]:
+    """The operative part where the appeal keeps the orders below and adds to them (varied),
+    or where both sides appealed: who appealed, the ground, what is kept and what is added.
+    Where both sides appealed, whose appeal is allowed is not said (their grounds decide it)."""
+    case = judgment.case
+    ground, ours = _ground(judgment, d)
+    granted, claimed = _granted_in_full(here)
+    if both_sides:
+        grounds = [
+            msg("disposition.appealed", appellant=appellants),
+            msg(f"disposition.ground.{ground}"),
+        ]
+    else:  # as in `disposition`: a plaintiff's appeal succeeds in full only if all is granted
+        before, _ = _granted_in_full(below)
+        liable_below = any(dj.liable for dj in below.defendants.values())
+        in_part = (
+            bool(before & granted)
+            if liable_below and appellants != [case.plaintiff]
+            else (len(granted) < claimed)
+        )
+        allowed = "disposition.allowed_in_part" if in_part else "disposition.allowed"
+        grounds = [msg(f"{allowed}.{ground}", appellant=appellants)]
+    if ours:
+        grounds.append(msg("note.disposition.ground_inferred"))
+    orders: list[Message] = []
+    kept, now = _orders_of(below), _orders_of(here)
+    if kept and kept <= now:
+        kept_claims = {c for _, c, _ in kept}
+        orders.append(
+            msg(
+                "disposition.varied.kept",
+                remedies=[c.id for c in case.file.claims if c.id in kept_claims],
+            )
+        )
+        for dj in here.defendants.values():
+            added = [c for c in dj.remedies if (dj.id, c, dj.awarded.get(c)) not in kept]
+            if added:
+                orders.append(
+                    msg(
+                        "disposition.varied.added",
+                        defendant=[dj.id],
+                        plaintiff=[case.plaintiff],
+                        remedies=added,
+                    )
+                )
+    else:
+        orders.append(msg("disposition.set_aside"))
+        for dj in here.defendants.values():
+            if dj.liable:
+                orders.append(
+                    msg(
+                        "disposition.order",
+                        defendant=[dj.id],
+                        plaintiff=[case.plaintiff],
+                        remedies=list(dj.remedies),
+                    )
+                )
+    if not granted:
+        orders.append(msg("disposition.claims_dismissed", plaintiff=[case.plaintiff]))
+    elif len(granted) < claimed:
+        orders.append(msg("disposition.other_claims_dismissed", plaintiff=[case.plaintiff]))
+    return grounds, orders, "disposition.allowed"
+
+
 def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
     """The disposition of an appeal level in `lang`; None for the first level."""
     ids = judgment.level_ids
@@ -82,16 +186,24 @@ def disposition(judgment: Judgment, level_id: str, lang: str) -> str | None:
     case = judgment.case
     below, here = judgment.levels[i - 1], judgment.levels[i]
     liable_below = [d for d, dj in below.defendants.items() if dj.liable]
-    appellants = liable_below or [case.plaintiff]
+    declared = case.levels[level_id].appellants
+    appellants = list(declared.parties) if declared else liable_below or [case.plaintiff]
+    # both sides appealed: whose appeal succeeds depends on grounds the sources may not give,
+    # so the court's idiom of one appeal allowed or dismissed does not fit
+    both_sides = case.plaintiff in appellants and any(a in case.defendants for a in appellants)
     grounds: list[Message] = []
     orders: list[Message] = []
     d = next((x for x in judgment.divergences if x.levels == (below.id, here.id)), None)
     if _same(below, here):
         differ = d is not None or _reasons_differ(below, here)
         key = "disposition.dismissed.other_reasons" if differ else "disposition.dismissed"
+        if both_sides:  # each side's appeal is dismissed
+            key = f"{key}.both_sides"
         grounds.append(msg(key, appellant=appellants))
         orders.append(msg("disposition.affirmed"))
         slot = "disposition.dismissed"
+    elif both_sides or _adds_to(below, here):
+        grounds, orders, slot = _varied(judgment, below, here, d, appellants, both_sides)
     else:
         law = bool(d and d.parameters)
         new_evidence, premises = _factual_differences(judgment, d)

@@ -3,8 +3,8 @@
 Each level is the same issue tests (the case's pack's, in the pack's order) read under that
 level's doctrine (Carneades: one argument structure, several audiences). A defendant's walk
 stops at the first issue that is not made out; later issues are `not_reached` (unless the
-pack says `walk: independent`: then every issue is decided and says itself what it needs). The engine
-names no issue, parameter or remedy: it reads them from `case.pack`.
+pack says `walk: independent`: then every issue is decided and says itself what it needs).
+The engine names no issue, parameter or remedy: it reads them from `case.pack`.
 """
 
 from __future__ import annotations

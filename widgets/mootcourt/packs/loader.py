@@ -36,7 +36,7 @@ from ..validation import did_you_mean, problem_at, raise_if, validate_file
 from ..yamlsource import Located, read_yaml
 from .model import PackFile, PythonTest
 from .pack import Pack
-from .rules import compile_issue, read_rules, text_keys
+from .rules import compile_issue, granting_issues, read_rules, text_keys
 
 PACK_FILE = "pack.yaml"
 RULES_FILE = "rules.yaml"
@@ -130,6 +130,7 @@ def _load(folder: Path, stamped: tuple[tuple[str, int, int], ...]) -> Pack:
     raise_if(problems)
 
     tests = {}
+    granting: frozenset[str] = frozenset()
     rules_path = folder / RULES_FILE
     by_rules = [i for i in file.issues if i.test == "rules"]
     if by_rules or rules_path.is_file():
@@ -145,6 +146,7 @@ def _load(folder: Path, stamped: tuple[tuple[str, int, int], ...]) -> Pack:
         for key in sorted(text_keys(rules)):
             problems += _rule_text(key, texts, rules_located, rules)
         raise_if(problems)
+        granting = granting_issues(rules)
         for issue in by_rules:
             tests[issue.id] = compile_issue(
                 issue.id, rules[issue.id], str(issue.burden_on), issue.standard
@@ -173,7 +175,14 @@ def _load(folder: Path, stamped: tuple[tuple[str, int, int], ...]) -> Pack:
                 problem_at(located, ("hooks", name), f"no function '{function}' in issues.py")
             )
     raise_if(problems)
-    return Pack(file, folder, {i: tests[i] for i in (x.id for x in file.issues)}, texts, module)
+    return Pack(
+        file,
+        folder,
+        {i: tests[i] for i in (x.id for x in file.issues)},
+        texts,
+        module,
+        granting,
+    )
 
 
 def _declarations(file: PackFile, located: Located, folder: Path) -> list[Problem]:

@@ -32,8 +32,11 @@ class Pack:
         tests: Mapping[str, IssueTest],
         texts: Mapping[str, Mapping[str, str]],
         module: ModuleType | None,
+        granting: frozenset[str] = frozenset(),
     ) -> None:
         self.file = file
+        self.granting = granting
+        """the issues whose rules grant claims (a claim's grounds may not name them)"""
         self.folder = folder
         self.id = file.id
         self.issues: tuple[str, ...] = tuple(i.id for i in file.issues)
@@ -107,8 +110,8 @@ class Pack:
 
     def terms(self, lang: str) -> Mapping[str, str]:
         """The pack's words as catalogue keys: `issue.<id>`, `param.<name>`, `value.<value>`,
-        `fact.<id>`, `remedy_kind.<id>`, `attribute.<id>` (a party's), and the `terms:` it
-        declares."""
+        `fact.<id>`, `remedy_kind.<id>`, `attribute.<id>` (a party's), `date.<id>` (a case's
+        named date), and the `terms:` it declares."""
         return self._terms[lang]
 
     @cached_property
@@ -124,6 +127,7 @@ class Pack:
             table.update({f"fact.{x.id}": x.label(lang) for x in f.facts})
             table.update({f"remedy_kind.{r.id}": r.label(lang) for r in f.remedies})
             table.update({f"attribute.{a.id}": a.label(lang) for a in f.case.party_attributes})
+            table.update({f"date.{d.id}": d.label(lang) for d in f.case.dates})
             table.update({key: text(lang) for key, text in f.terms.items()})
             out[lang] = table
         return out

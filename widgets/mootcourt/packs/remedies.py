@@ -1,8 +1,10 @@
 """Granting claims by the pack's remedy kinds: what a rule with `grant: true` does.
 
-A claim against the defendant is granted when every fact its kind needs (`needs:` of the
-remedy kind) and the claim itself needs (`needs:` of the claim) is shown by evidence before
-this court. A granted money claim's sum follows the kind's `computation`:
+A claim against the defendant is granted when its `grounds` (a condition in the rule
+language, if it has any) hold and every fact its kind needs (`needs:` of the remedy kind) and
+the claim itself needs (`needs:` of the claim) is shown by evidence before this court. A claim
+whose `when` items are not all on is not pleaded in that world. A granted money claim's sum
+follows the kind's `computation`:
 
 - `none`: no sum (an apology, a deletion, a declaration);
 - `proven_loss`: the amounts the evidence of the needed facts proves, never more than claimed;
@@ -17,7 +19,9 @@ Every read goes through the accessor (`ctx.evidence_in`), as an issue test's wou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..casefile import Claim, Evidence
 from ..engine.context import Context
@@ -36,12 +40,27 @@ class Granted:
     awarded: dict[str, float | None] = field(default_factory=dict)
 
 
-def grant(ctx: Context, defendant: str) -> Granted:
-    """Every claim against `defendant`, granted or refused on the evidence before the court."""
+Holds = Callable[[Any, Context, str], bool]
+"""`rules.holds`: does a parsed condition hold at this level for this defendant (passed in,
+so that this module stays below the rule language that calls it)"""
+
+
+def grant(ctx: Context, defendant: str, holds: Holds | None = None) -> Granted:
+    """Every claim against `defendant`, granted or refused on the evidence before the court.
+
+    A claim whose `when` items are not all on is not pleaded in this world: it is neither
+    granted nor refused. A claim with `grounds` is refused unless they hold (read through
+    `holds`, so every read is recorded); then its needs decide as for any claim."""
     case = ctx.case
     out = Granted()
     for claim in case.file.claims:
         if claim.against and defendant not in claim.against:
+            continue
+        if not all(t in case.toggles and ctx.on(t) for t in claim.when):
+            continue
+        grounds = case.claim_grounds.get(claim.id)
+        if grounds is not None and holds is not None and not holds(grounds, ctx, defendant):
+            out.refused.append(claim.id)
             continue
         kind = case.pack.remedies[claim.kind]
         lacking, proven = [], []

@@ -29,6 +29,7 @@ conditions are parsed into the small tree below and every read goes through `Con
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -258,10 +259,8 @@ class _Reader:
         if not self.known((*loc, "date"), name, self.dates, "date"):
             return None
         if isinstance(day, str):  # the kit's safe loader keeps dates as text
-            try:
+            with contextlib.suppress(ValueError):
                 day = dt.date.fromisoformat(day)
-            except ValueError:
-                pass
         if not isinstance(day, dt.date):
             self.bad((*loc, key), f"write a date as YYYY-MM-DD (got {day!r})")
             return None

@@ -1,0 +1,1 @@
+"""The contract/processing pack's Python: the remedy step (`issues.py`)."""
