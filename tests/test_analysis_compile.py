@@ -54,20 +54,23 @@ def test_liu_sampled_valid_worlds(liu: Case) -> None:
     agree(liu, trees, [liu.record_world(), *valid_worlds(liu, SAMPLE)], None)
 
 
+COMPILED_QUICKLY = [c for c in CASE_IDS if CASES[c].pack.id == "leak"]
+"""the cases whose compilation takes a second or two; Guo's takes tens of seconds today (its
+eleven issues are all decided, issue 16), so it is compared with `evaluate` at its record
+doctrine only (test_analysis_results, test_the_trace_is_complete)"""
+
+
 @st.composite
 def doctrines(draw):
-    case = CASES[draw(st.sampled_from(CASE_IDS))]
+    case = CASES[draw(st.sampled_from(COMPILED_QUICKLY))]
     overrides = {
-        level: {p: draw(st.sampled_from(_values(p))) for p in case.doctrine(level).values}
+        level: {
+            p: draw(st.sampled_from(case.pack.parameters[p].values))  # the case's own pack's
+            for p in case.doctrine(level).values
+        }
         for level in case.levels
     }
     return case, overrides, draw(st.integers(0, 10_000))
-
-
-def _values(param: str) -> tuple[str, ...]:
-    from .leak_vocabulary import PARAMETERS
-
-    return PARAMETERS[param].values
 
 
 @settings(max_examples=6)

@@ -42,9 +42,12 @@ def test_the_course_lists_every_cases_lessons_in_order() -> None:
     in order, and exactly the notebooks on disk in each language."""
     lessons = [lesson.id for _, lesson in course.course_lessons()]
     assert [x[:2] for x in lessons] == [f"{i:02d}" for i in range(10)]
-    assert dict((lesson.id, case.id) for case, lesson in course.course_lessons())[
-        "09-guo-facial-recognition"
-    ] == "guo-v-hangzhou-wildlife-world-2021"
+    assert (
+        dict((lesson.id, case.id) for case, lesson in course.course_lessons())[
+            "09-guo-facial-recognition"
+        ]
+        == "guo-v-hangzhou-wildlife-world-2021"
+    )
     for lang in LANGS:
         on_disk = sorted(p.stem for p in (NOTEBOOKS / lang).glob("0*.ipynb"))
         assert on_disk == lessons, lang

@@ -50,7 +50,8 @@ def _witness(case: Case, param: str):
 @pytest.mark.parametrize("param", list(PARAMETERS))
 def test_parameter_is_a_real_switch(param: str) -> None:
     """Searched in Liu first, then in Pang (several_defendants matters only with several)."""
-    found = [_witness(load_case(case_id), param) for case_id in CASE_IDS]
+    cases = [load_case(case_id) for case_id in CASE_IDS]
+    found = [_witness(case, param) for case in cases if param in case.pack.parameters]
     assert any(w is not None for w in found), f"{param} never changes a result"
 
 

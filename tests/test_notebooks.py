@@ -147,7 +147,11 @@ def _control_ids() -> set[str]:
     for parameter in PARAMETERS.values():
         ids.update(parameter.values)
     for case_id in case_ids(ROOT / "lessons"):
-        ids.update(load_case(case_id).toggles)
+        case = load_case(case_id)
+        ids.update(case.toggles)
+        ids.update(case.pack.parameters)  # a pack other than the leak's has its own
+        for parameter in case.pack.parameters.values():
+            ids.update(parameter.values)
     return ids
 
 

@@ -156,7 +156,7 @@ def test_an_appeal_that_keeps_the_orders_below_and_adds_one_is_varied(
     text = judgment.disposition("second_instance", "en")
     assert text is not None
     assert "the first-instance orders for a refund of the price are maintained" in text
-    assert "in addition, order against the shop in favour of Demo: three times the price" in text
+    assert "in addition, order against the shop: three times the price" in text
     assert "set aside" not in text
     zh = judgment.disposition("second_instance", "zh-CN")
     assert zh is not None and "维持一审判决中退款的判项" in zh

@@ -50,8 +50,9 @@ def test_serving_chooses_the_kits_template_unless_told_otherwise(monkeypatch, tm
     monkeypatch.setenv("JUPYTER_PATH", "/elsewhere")
     monkeypatch.delenv("MOOTCOURT_TRACE", raising=False)
     serving.main(["notebooks"])
-    assert launched[-1][-1] == f"--template={page_template.NAME}"
+    assert f"--template={page_template.NAME}" in launched[-1]
     first, *rest = os.environ["JUPYTER_PATH"].split(os.pathsep)
     assert Path(first) == page_template.install() and rest == ["/elsewhere"]
     serving.main(["notebooks", "--template=reveal"])
-    assert launched[-1] == ["notebooks", "--template=reveal"]
+    chosen = [a for a in launched[-1] if not a.startswith("--KernelManager.transport")]
+    assert chosen == ["notebooks", "--template=reveal"]

@@ -19,7 +19,7 @@ from mootcourt.lessons import case_ids, installed_root
 from mootcourt.scenarios import DefendantExpect, run
 from mootcourt.ui import Explorer
 
-from .leak_vocabulary import ISSUES, applies
+from .leak_vocabulary import ISSUES
 
 ROOT = installed_root()
 ALL_CASES = case_ids(ROOT) if ROOT else []
@@ -259,12 +259,13 @@ def test_every_case_renders_with_every_hook(case_id: str) -> None:
         for level in case.levels:
             one(x, f"mc-outcome-{level}")
             for param in x.state.judgment.level(level).doctrine.values:
-                if applies(param, len(case.defendants)):  # none about other defendants if one
+                # none about other defendants if one; the case's own pack says which
+                if case.pack.applies(param, len(case.defendants)):
                     assert isinstance(one(x, f"mc-doctrine-{level}-{param}"), widgets.Dropdown)
             for d in case.defendants:
-                for issue in ISSUES:
+                for issue in case.pack.issues:
                     result_of(x, level, d, issue)
-            for issue in ISSUES:  # UI.md's short form, for the first defendant
+            for issue in case.pack.issues:  # UI.md's short form, for the first defendant
                 one(x, f"mc-step-{level}-{issue}")
         divergent = with_class(x, "mc-divergent")
         assert bool(divergent) is bool(x.state.judgment.divergences)

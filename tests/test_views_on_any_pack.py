@@ -123,6 +123,11 @@ def test_the_parties_tab_shows_what_the_pack_has(case: Case) -> None:
 
 
 def test_the_whatif_tab_matches_the_cli(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+    """On the rules-only pack; Guo's whole analysis costs about 30 s of CPU today (issue 16),
+    so Guo's `explain` is run once, in tests/test_guo.py, and its What-if tab is not
+    compared here a second time."""
+    if case.id != "demo-v-shop":
+        pytest.skip("the whole analysis of Guo runs once, in test_guo.py")
     explorer = Explorer(case, lang="en")
     explorer.tabs.selected_index = len(explorer.tabs.children) - 1  # the What-if tab
     explorer.settle()
@@ -241,6 +246,21 @@ def test_the_bench_and_judge_modes_on_any_pack(case: Case) -> None:
         moot.language.value = lang
         text = moot.report.value + moot.feedback.value + moot.title.value
         assert "ui.moot." not in text and not RAW_KEY.search(text)
+
+
+def test_a_brief_exports_and_plays_on_the_projector(case: Case, tmp_path: Path) -> None:
+    moot = MootCourt(case, lang="zh-CN", side=case.plaintiff)
+    moot.add.click()
+    moot.editor.issue.value = case.pack.issues[-1]
+    written = moot.export("md")
+    assert written is not None and written.read_text(encoding="utf-8").strip()
+    html = moot.export("html")
+    assert html is not None and html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    projector = MootCourt(case, lang="en", path=Path(moot.state.saved_to), projector=True)
+    for _ in range(10):
+        projector.next_button.click()
+    assert projector.next_button.disabled and "mc-moot-slide-summary" in projector.stage.value
+    assert not RAW_KEY.search(projector.stage.value)
 
 
 # --- the lesson outputs ---------------------------------------------------------------------

@@ -53,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
             options = {"module": "voila", "notebook": old}
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         with soak_servers(home / "soak", **options) as servers:
-            result = soak(browser, servers, args.loads, quiet_every=args.quiet_every)
+            failures = REPO / "test-artifacts" / "soak"
+            failures.mkdir(parents=True, exist_ok=True)
+            result = soak(
+                browser, servers, args.loads, quiet_every=args.quiet_every, artifacts=failures
+            )
         browser.close()
     print(("before (plain Voila, old notebook): " if args.before else "") + result.report())
     return 0

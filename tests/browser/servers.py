@@ -24,6 +24,8 @@ from pathlib import Path
 
 import nbformat
 
+from mootcourt.present import IOPUB_TIMEOUT_SECONDS
+
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 ARTIFACTS = REPO / "test-artifacts"
@@ -320,8 +322,9 @@ def voila_command(root: Path, port: int, *extra: str) -> list[str]:
         "--VoilaConfiguration.strip_sources=True",
         "--MappingKernelManager.cull_idle_timeout=600",
         "--MappingKernelManager.cull_interval=60",
-        # nbclient's default (4 s) drops a cell's output when the machine is busy
-        "--VoilaExecutor.iopub_timeout=30",
+        # nbclient's default (4 s) drops a cell's output when the machine is busy; as
+        # `mootcourt present`, as long as a cell may run
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
         *extra,
     ]
 

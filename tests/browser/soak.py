@@ -26,6 +26,7 @@ from .servers import (
     VOILA_READY,
     Server,
     _serve,
+    diagnose,
     explorer_notebook,
     free_port,
     isolated_env,
@@ -237,6 +238,10 @@ def soak(
                         if artifacts is not None:
                             with contextlib.suppress(Exception):
                                 page.screenshot(path=artifacts / f"soak-failure-{result.loads}.png")
+                            with contextlib.suppress(Exception):
+                                (artifacts / f"soak-failure-{result.loads}.txt").write_text(
+                                    f"{name}\n{diagnose(page)}\n", encoding="utf-8"
+                                )
                         break
                 page.close()
             for name, server in servers.items():

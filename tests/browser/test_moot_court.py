@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from mootcourt.casefile import ISSUES
 from mootcourt.engine import Result
 from mootcourt.moot import Brief, Point, save_brief
+from mootcourt.packs import find_pack
 
 from .servers import (
     RENDER_TIMEOUT,
@@ -35,6 +35,8 @@ from .test_jupyterlab import LAB_STATE, LAB_TIMEOUT, _run_all
 pytestmark = pytest.mark.browser
 
 CHANGE_TIMEOUT = 45_000  # a busy two-core machine; the first check at a court analyses it
+ISSUES = find_pack("leak").issues
+"""Liu's issues in the order the moot court lists them (its case's pack, the leak)"""
 CLAIMS = [r.value for r in Result if r is not Result.NOT_REACHED]
 """the claim list's order (ipywidgets gives a select's options their labels as values, so
 tests choose by position)"""

@@ -22,7 +22,7 @@ import nbformat
 import pytest
 
 from mootcourt import present
-from mootcourt.ui.watchdog import GRACE_SECONDS, RELOAD, WATCHDOG, watchdog_cell
+from mootcourt.ui.watchdog import GRACE_SECONDS, RELOAD, WATCHDOG, watchdog_cell, watchdog_html
 
 from .servers import (
     VOILA_READY,
@@ -131,6 +131,28 @@ def test_the_watchdog_reload_brings_the_page_back(chromium, page, tmp_path) -> N
         page.wait_for_selector(".mc-explorer .mc-outcome-second_instance", timeout=90_000)
         page.wait_for_timeout(1000)
         assert page.locator(f".{WATCHDOG}").count() == 0
+
+
+def test_a_page_cut_off_before_its_kernel_is_called_empty(page) -> None:
+    """A page the server ended after the spinner (a kernel that died starting: no
+    `#jupyter-config-data`, no cell) gets the watchdog from the kit's template; a finished
+    page of prose (its kernel named, no widget) does not."""
+    head = f"<head>{watchdog_html(only_if_widgets=True)}</head>"
+    cut = f"<html>{head}<body><h2 id='loading_text'>Running present.ipynb...</h2></body></html>"
+    page.set_content(cut)
+    page.wait_for_selector(f".{WATCHDOG} .{RELOAD}", timeout=(GRACE_SECONDS + 10) * 1000)
+    prose = (
+        f"<html>{head}<body><script id='jupyter-config-data' type='application/json'>{{}}"
+        "</script><p>A lesson's prose.</p></body></html>"
+    )
+    other = page.context.new_page()  # a new window: one watchdog per window
+    try:
+        other.set_content(prose)
+        assert other.evaluate("() => window.mcWatchdog === true"), "the watchdog runs here too"
+        other.wait_for_timeout((GRACE_SECONDS + 2) * 1000)
+        assert other.locator(f".{WATCHDOG}").count() == 0
+    finally:
+        other.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])

@@ -50,7 +50,10 @@ class StepReport(_Strict):
     defendant: str
     result: ResultName
     burden_on: str | None
-    standard: Literal["high_probability"] | None
+    standard: str | None = Field(
+        description="the standard of proof the step applied (the pack's issue declares it, "
+        "e.g. high_probability, beyond_reasonable_doubt); null where not reached"
+    )
     rules: list[str]
     see_also: list[str] = Field(
         description="rules named only in the kit's notes, not among the court's grounds"

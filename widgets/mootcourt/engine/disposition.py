@@ -106,6 +106,24 @@ def _ground(judgment: Judgment, d: Divergence | None) -> tuple[str, bool]:
     return ground, ours
 
 
+def _rests_on_ours(below: LevelJudgment, here: LevelJudgment) -> bool:
+    """Does any step on which the two levels differ (not only the first) read a doctrine
+    parameter they set differently where either setting is ours? Then the ground is partly
+    our reading, and the note saying so must follow."""
+    for d, dj in here.defendants.items():
+        for step in dj.steps:
+            other = below.defendants[d].step(step.issue)
+            if other.result is step.result:
+                continue
+            for p in step.doctrine_reads | other.doctrine_reads:
+                if below.doctrine[p] != here.doctrine[p] and (
+                    below.doctrine.basis[p] not in RECORD_BASES
+                    or here.doctrine.basis[p] not in RECORD_BASES
+                ):
+                    return True
+    return False
+
+
 def _varied(
     judgment: Judgment,
     below: LevelJudgment,
@@ -119,6 +137,7 @@ def _varied(
     Where both sides appealed, whose appeal is allowed is not said (their grounds decide it)."""
     case = judgment.case
     ground, ours = _ground(judgment, d)
+    ours = ours or _rests_on_ours(below, here)
     granted, claimed = _granted_in_full(here)
     if both_sides:
         grounds = [

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..doctrine import Doctrine
 from ..world import World
 from .context import Context
+from .disposition import disposition
 from .steps import Result, Step
 from .texts import Ids, Term, join, msg, render
 
@@ -289,8 +290,6 @@ class Judgment:
 
     def disposition(self, level_id: str, lang: str = "en") -> str | None:
         """What an appeal level orders, in the court's idiom (None for the first level)."""
-        from .disposition import disposition
-
         return disposition(self, level_id, lang)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:

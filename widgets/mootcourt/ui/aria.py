@@ -45,7 +45,7 @@ export default { render };
 _SEMANTICS_ESM = """
 function render({ model, el }) {
   el.setAttribute("aria-hidden", "true");
-  let root = null, frame = 0, lastTitle = null;
+  let root = null, frame = 0, lastTitle = null, lastReveal = null;
   const contents = new WeakMap();
   const apply = () => {
     frame = 0;
@@ -71,6 +71,31 @@ function render({ model, el }) {
         const text = box.textContent;
         if (contents.has(box) && contents.get(box) !== text) box.scrollTop = 0;
         contents.set(box, text);
+      }
+    }
+    for (const [selector, rows] of model.get("sticky")) {
+      for (const box of root.querySelectorAll(selector)) {
+        let offset = 0;
+        for (const rowSelector of rows) {
+          const row = box.querySelector(rowSelector);
+          if (!row) continue;
+          const top = `${offset}px`;
+          if (row.style.getPropertyValue("--mc-sticky-top") !== top)
+            row.style.setProperty("--mc-sticky-top", top);
+          offset += Math.max(0, ...[...row.children].map(c => c.getBoundingClientRect().height));
+        }
+        const total = `${offset}px`;
+        if (box.style.getPropertyValue("--mc-sticky-total") !== total)
+          box.style.setProperty("--mc-sticky-total", total);
+      }
+    }
+    const reveal = model.get("reveal");
+    if (!reveal) lastReveal = null;
+    else if (reveal !== lastReveal) {
+      const target = root.querySelector(reveal);
+      if (target && target.getClientRects().length) {
+        target.scrollIntoView({ block: "nearest", inline: "nearest" });
+        lastReveal = reveal;
       }
     }
     const title = model.get("title");
@@ -128,7 +153,11 @@ class Semantics(anywidget.AnyWidget):
     """ARIA attributes by selector within its explorer (`rules`: a list of
     `[selector, {attribute: value or None}]`, applied in order), the same for the whole page
     (`page_rules`, e.g. Voila's cell area as the `main` landmark), the document's `title`,
-    and the boxes whose scroll goes back to the top when their text changes."""
+    and the boxes whose scroll goes back to the top when their text changes; `sticky`: per
+    scroll box, the rows that stay at its top, stacked (each row gets `--mc-sticky-top`, the
+    box `--mc-sticky-total`: CSS makes them sticky); `reveal`: a selector whose element is
+    brought into view in its scroll box whenever the selector changes (the step just revealed
+    on a projector, below the fold of a long grid)."""
 
     _esm = _SEMANTICS_ESM
     _css = """.mc-semantics { display: none !important; }"""
@@ -136,6 +165,8 @@ class Semantics(anywidget.AnyWidget):
     page_rules = traitlets.List().tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)
     scroll_to_top = traitlets.List().tag(sync=True)
+    sticky = traitlets.List().tag(sync=True)
+    reveal = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self) -> None:
         super().__init__()

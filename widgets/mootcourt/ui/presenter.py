@@ -68,6 +68,24 @@ body[data-voila] .mc-presenter > .mc-present-body { flex: 1 1 0; min-height: 0;
   flex-wrap: nowrap !important; align-items: stretch; }
 body[data-voila] .mc-presenter .mc-present-side { min-height: 0; }
 body[data-voila] .mc-presenter .mc-present-grid { min-height: 0; overflow-y: auto; }
+/* a grid taller than the window (Guo's eleven issues) scrolls under its court headings and
+   outcome banners, which stay put (their offsets measured by the page: `Semantics.sticky`) */
+body[data-voila] .mc-presenter .mc-present-grid .mc-courts-grid,
+body[data-voila] .mc-presenter .mc-present-grid .mc-grid { overflow: visible; }
+body[data-voila] .mc-presenter .mc-head-row > *,
+body[data-voila] .mc-presenter .mc-outcome-row > * { position: sticky;
+  top: var(--mc-sticky-top, 0px); z-index: 2; background-color: var(--mc-bg); }
+body[data-voila] .mc-presenter .mc-outcome-row > * { box-shadow: 0 -3px 0 3px var(--mc-bg); }
+body[data-voila] .mc-presenter .mc-outcome-row > .mc-banner.mc-liable {
+  background-color: color-mix(in srgb, var(--mc-good) 10%, var(--mc-bg)); }
+body[data-voila] .mc-presenter .mc-outcome-row > .mc-banner.mc-not-liable {
+  background-color: color-mix(in srgb, var(--mc-bad) 9%, var(--mc-bg)); }
+/* a long verdict (Guo: three orders and two sums) in three lines at most: the banner stays on
+   screen and leaves the rows room; the reasoning gives it in full at the outcome step */
+.mc-presenter .mc-grid .mc-banner .mc-verdict { display: -webkit-box;
+  -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+body[data-voila] .mc-presenter .mc-grid .mc-row > * {
+  scroll-margin-top: var(--mc-sticky-total, 0px); }
 .mc-presenter .mc-pane { flex: 1 1 auto; min-height: 0; overflow-y: auto; max-height: 75vh; }
 body[data-voila] .mc-presenter .mc-pane { max-height: none; }
 .mc-presenter .mc-title .widget-html-content { font-size: 1.15em; font-weight: 650;
@@ -387,6 +405,18 @@ class Presenter(Reloading, widgets.VBox):
             issue=issue,
         )
 
+    def _reveal_selector(self) -> str:
+        """The cell just revealed, for the page to bring into view: with eleven issues (Guo)
+        the grid is taller than a projector, and the room must see the row the instructor
+        reached. The outcome banners stay on screen anyway (their row is sticky)."""
+        latest = self._latest()
+        if latest is None or latest[1] == OUTCOME:
+            return ""
+        level, issue = latest
+        shown = self.shown_defendant
+        defendant = shown if shown is not None else self.case.defendants[0]
+        return f".mc-present-grid .{hooks.step(level, defendant, issue)}"
+
     def _latest(self) -> tuple[str, str] | None:
         return tuple(self.steps.order[self.steps.position - 1]) if self.steps.position else None
 
@@ -478,6 +508,8 @@ class Presenter(Reloading, widgets.VBox):
         self.semantics.title = w.raw("ui.page_title", case=self.case.title(w.lang), kit=kit)
         self.semantics.page_rules = VOILA_MAIN
         self.semantics.scroll_to_top = [".mc-present-reading"]
+        self.semantics.sticky = [[".mc-present-grid", [".mc-head-row", ".mc-outcome-row"]]]
+        self.semantics.reveal = self._reveal_selector()
         self.semantics.rules = [
             *grid_rules(w.raw("ui.courts.table")),
             [

@@ -72,9 +72,13 @@ SCRIPT = """
     box.appendChild(button);
     document.body.appendChild(box);
   }
-  // a widget output not drawn yet: Voila's output script, or ipywidgets' placeholder text
+  // a widget output not drawn yet (Voila's output script, or ipywidgets' placeholder text),
+  // or a page cut off before any cell ran
   function expected() {
     if (window.mcWatchdogAlways) return true;
+    // a page that ended before its kernel was named: the server cut it off (a kernel that
+    // died starting), and nothing more will come
+    if (loaded !== null && !document.getElementById("jupyter-config-data")) return true;
     var some = Array.prototype.some;
     return some.call(document.querySelectorAll(OUTPUT), function (s) {
       return s.textContent.indexOf("application/vnd.jupyter.widget-view+json") >= 0;
