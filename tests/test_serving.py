@@ -84,30 +84,3 @@ def test_the_pool_reports_its_warming_and_when_it_is_ready(monkeypatch) -> None:
         assert time.monotonic() < deadline, lines
         time.sleep(0.1)
     assert serving.pool_size_from(["--VoilaConfiguration.default_pool_size=7"]) == 7
-
-
-def _launched_with(monkeypatch, argv: list[str]) -> list[str]:
-    """The arguments `serving.main` hands to Voila (Voila itself is not started)."""
-    from voila.app import Voila
-
-    seen: list[str] = []
-    monkeypatch.setattr(Voila, "launch_instance", lambda argv, config: seen.extend(argv))
-    serving.main(argv)
-    return seen
-
-
-def test_kernels_talk_over_unix_sockets_unless_told_otherwise(monkeypatch) -> None:
-    """TCP ports picked free and bound a moment later are sometimes taken in between: the
-    kernel dies at start and its pooled page is cut off (docs/upstream/kernel-port-race.md)."""
-    argv = _launched_with(monkeypatch, ["present.ipynb"])
-    assert "--KernelManager.transport=ipc" in argv
-    own = _launched_with(monkeypatch, ["present.ipynb", "--KernelManager.transport=tcp"])
-    assert "--KernelManager.transport=ipc" not in own, "a transport given is kept"
-
-
-def test_a_temp_folder_too_long_for_a_socket_path_keeps_tcp(monkeypatch) -> None:
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "gettempdir", lambda: "/" + "t" * 60)
-    assert not serving.ipc_fits()
-    assert "--KernelManager.transport=ipc" not in _launched_with(monkeypatch, ["nb.ipynb"])

@@ -323,7 +323,7 @@ def voila_command(root: Path, port: int, *extra: str) -> list[str]:
         "--MappingKernelManager.cull_idle_timeout=600",
         "--MappingKernelManager.cull_interval=60",
         # nbclient's default (4 s) drops a cell's output when the machine is busy; as
-        # `mootcourt present`, as long as a cell may run
+        # `mootcourt present`
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
         *extra,
     ]

@@ -198,7 +198,8 @@ def _frozen_notebook(path: Path) -> Path:
 
 def test_every_page_is_offline_and_watched_by_the_kits_template(chromium, page, tmp_path) -> None:
     """`mootcourt.serving` serves Voila's page without its CDN links and with the watchdog:
-    a page of prose never shows it, a lesson whose widgets never come shows it (#17)."""
+    a page of prose never shows it, a lesson whose widgets never come shows it, and so does a
+    page whose cell builds one of the kit's widgets but whose output never arrived (#17)."""
     root = tmp_path / "root"
     root.mkdir()
     _frozen_notebook(root / "frozen.ipynb")
@@ -206,6 +207,10 @@ def test_every_page_is_offline_and_watched_by_the_kits_template(chromium, page, 
     prose.cells = [nbformat.v4.new_markdown_cell("# Prose only"), nbformat.v4.new_code_cell("1")]
     prose.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(prose, root / "prose.ipynb")
+    lost = nbformat.v4.new_notebook()  # a cell that builds the explorer, its output lost
+    lost.cells = [nbformat.v4.new_code_cell("# Explorer(case) ran here; its display never came\n")]
+    lost.metadata["kernelspec"] = prose.metadata["kernelspec"]
+    nbformat.write(lost, root / "lost.ipynb")
     with voila(root, tmp_path / "home") as server:
         outside: list[str] = []
         page.on(
@@ -224,6 +229,8 @@ def test_every_page_is_offline_and_watched_by_the_kits_template(chromium, page, 
         assert page.locator(".never").count() == 0
         assert page.locator(f".{WATCHDOG} .{RELOAD}").is_visible()
         assert page.locator(".mc-watchdog").count() == 1, "one watchdog"
+        page.goto(f"{server.url}/voila/render/lost.ipynb", wait_until="commit")
+        page.wait_for_selector(f".{WATCHDOG} .{RELOAD}", timeout=GRACE_SECONDS * 1000 + 90_000)
     assert outside == [], f"fetched from outside the server: {outside}"
 
 

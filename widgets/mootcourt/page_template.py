@@ -36,15 +36,32 @@ CDN_LINKS = (
 a served page still links anything outside the server"""
 
 
+BUILDS_A_WIDGET = ("Explorer(", "MootCourt(", "Quiz(", "Presenter(")
+"""what a code cell says when it puts one of the kit's widgets on the page"""
+
+
 def index_template() -> str:
-    """`index.html.j2`: the `lab` page's head without the CDN links, plus the watchdog."""
+    """`index.html.j2`: the `lab` page's head without the CDN links, plus the watchdog.
+
+    Where a code cell of the notebook builds one of the kit's widgets, the page is watched
+    from its first byte (`mcWatchdogAlways`), not only once a widget output has arrived: a cell
+    whose output is lost on the way (docs/upstream/iopub-tail-loss.md) leaves no trace in the
+    page for the watchdog to find. Only the boolean reaches the page, never the source."""
     head = "{{ super()" + "".join(f" | replace('{link}', '')" for link in CDN_LINKS)
     watchdog = watchdog_html(only_if_widgets=True)
+    names = ", ".join(f"'{name}'" for name in BUILDS_A_WIDGET)
+    expects = (
+        "{%- set mc = namespace(widgets=false) -%}\n"
+        "{%- for cell in nb.cells if cell.cell_type == 'code' -%}\n"
+        f"{{%- for name in [{names}] if name in cell.source -%}}"
+        "{%- set mc.widgets = true -%}{%- endfor -%}\n"
+        "{%- endfor -%}\n"
+        "{%- if mc.widgets %}<script>window.mcWatchdogAlways = true;</script>{% endif %}\n"
+    )
     return (
         f"{{%- extends '{BASE}/index.html.j2' -%}}\n"
         "{%- block notebook_css -%}\n"
-        f"{head} }}}}\n"
-        "{% raw %}" + watchdog + "{% endraw %}\n"
+        f"{head} }}}}\n" + expects + "{% raw %}" + watchdog + "{% endraw %}\n"
         "{%- endblock notebook_css -%}\n"
     )
 

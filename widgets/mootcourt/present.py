@@ -53,11 +53,11 @@ arrivals, not while their pages are being built on the same cores"""
 CULL_IDLE_SECONDS = 1800
 CULL_INTERVAL_SECONDS = 120
 CELL_TIMEOUT_SECONDS = 120
-IOPUB_TIMEOUT_SECONDS = CELL_TIMEOUT_SECONDS
-"""how long a cell's output may lag behind its end: as long as a cell may run (nbclient's
-default, 4 s, drops the dashboard itself when a class arrives at once and the machine is busy;
-30 s still dropped it in 5 of 1,000 soak loads on an overloaded machine: a late dashboard is
-better than none)"""
+IOPUB_TIMEOUT_SECONDS = 30
+"""how long a cell's output may lag behind its end (nbclient's default, 4 s, drops the
+dashboard itself when a class arrives at once and the machine is busy). Not longer: the soak's
+trace shows late outputs arrive within a few seconds, while a cell whose last IOPub messages
+are lost (docs/upstream/iopub-tail-loss.md) waits the whole time for nothing"""
 
 ENV_CASE = "MOOTCOURT_CASE"
 ENV_LANG = "MOOTCOURT_LANG"

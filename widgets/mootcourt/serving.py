@@ -5,8 +5,8 @@
 is `python -m voila` with four differences: the page template (`mootcourt.page_template`:
 Voila's `lab` page with nothing fetched from a CDN and the watchdog in every page that holds a
 widget; `--template` chooses another), the widget manager's longer wait for the widgets' state
-(`mootcourt.control_comm`: on a busy machine its 4 s left explorer pages empty), kernels
-that talk to the server over Unix sockets (`ipc_transport`), and the two below.
+(`mootcourt.control_comm`: on a busy machine its 4 s left explorer pages empty), and the two
+below.
 
 **The workaround (always on).** Voila applies the executor's cell timeout
 (`VoilaExecutor.timeout`) to every cell of a preheated kernel, including the cell that waits
@@ -301,27 +301,6 @@ def install_server_trace(tracer: Tracer) -> None:
     _wrap(AsyncMappingKernelManager, "cull_kernel_if_idle", cull)
 
 
-IPC_PATH_ROOM = 64
-"""what Voila adds to the temp folder for a kernel's socket path: `/voila_XXXXXXXX/kernel-`, a
-uuid and `-ipc-N` (a Unix socket path holds at most 107 bytes)"""
-
-
-def ipc_fits() -> bool:
-    """Whether kernels can talk to this server over Unix sockets rather than TCP.
-
-    Over TCP, jupyter_client picks five free ports per kernel, releases them and lets the
-    kernel bind them a moment later; on a machine busy with connections (a class's browsers,
-    other servers, the server's own links to its kernels) one of them is sometimes taken in
-    between. The kernel dies at start ("Address already in use"), is restarted on the same
-    ports and dies again; a preheated one stays in Voila's pool and its page is handed to a
-    visitor, cut off after "Running ...". Unix sockets have no ports to lose (seen in the
-    browser tests' server logs; docs/upstream/kernel-port-race.md). Voila keeps the sockets in
-    a fresh folder under the temp folder, so only a very long temp path rules them out."""
-    import tempfile
-
-    return sys.platform != "win32" and len(tempfile.gettempdir()) + IPC_PATH_ROOM <= 107
-
-
 def main(argv: list[str] | None = None) -> None:
     from traitlets.config import Config
     from voila.app import Voila
@@ -338,8 +317,6 @@ def main(argv: list[str] | None = None) -> None:
         paths = os.environ.get("JUPYTER_PATH", "")
         os.environ["JUPYTER_PATH"] = data + (os.pathsep + paths if paths else "")
         argv.append(f"--template={page_template.NAME}")
-    if ipc_fits() and not any(a.startswith("--KernelManager.transport") for a in argv):
-        argv.append("--KernelManager.transport=ipc")
     config = Config()
     config.VoilaExecutor.timeout_func = CellTimeouts(cell_timeout_from(argv))
     widgets = control_comm.install()

@@ -82,7 +82,9 @@ function render({ model, el }) {
           const top = `${offset}px`;
           if (row.style.getPropertyValue("--mc-sticky-top") !== top)
             row.style.setProperty("--mc-sticky-top", top);
-          offset += Math.max(0, ...[...row.children].map(c => c.getBoundingClientRect().height));
+          // a heading's words may overflow its box (a court's name in two lines): the taller
+          offset += Math.max(0, ...[...row.children].map(
+            c => Math.max(c.getBoundingClientRect().height, c.scrollHeight)));
         }
         const total = `${offset}px`;
         if (box.style.getPropertyValue("--mc-sticky-total") !== total)

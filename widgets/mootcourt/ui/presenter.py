@@ -75,7 +75,7 @@ body[data-voila] .mc-presenter .mc-present-grid .mc-grid { overflow: visible; }
 body[data-voila] .mc-presenter .mc-head-row > *,
 body[data-voila] .mc-presenter .mc-outcome-row > * { position: sticky;
   top: var(--mc-sticky-top, 0px); z-index: 2; background-color: var(--mc-bg); }
-body[data-voila] .mc-presenter .mc-outcome-row > * { box-shadow: 0 -3px 0 3px var(--mc-bg); }
+body[data-voila] .mc-presenter .mc-outcome-row > * { box-shadow: 0 0 0 3px var(--mc-bg); }
 body[data-voila] .mc-presenter .mc-outcome-row > .mc-banner.mc-liable {
   background-color: color-mix(in srgb, var(--mc-good) 10%, var(--mc-bg)); }
 body[data-voila] .mc-presenter .mc-outcome-row > .mc-banner.mc-not-liable {
