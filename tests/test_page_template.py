@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from mootcourt import page_template, serving
+from mootcourt import kernel, page_template, serving
 from mootcourt.ui.watchdog import watchdog_html
 
 
@@ -52,7 +52,8 @@ def test_serving_chooses_the_kits_template_unless_told_otherwise(monkeypatch, tm
     serving.main(["notebooks"])
     assert f"--template={page_template.NAME}" in launched[-1]
     first, *rest = os.environ["JUPYTER_PATH"].split(os.pathsep)
-    assert Path(first) == page_template.install() and rest == ["/elsewhere"]
+    assert Path(first) == page_template.install()
+    assert rest == [str(kernel.install_spec()), "/elsewhere"], "then the kit's kernel spec"
     serving.main(["notebooks", "--template=reveal"])
     chosen = [a for a in launched[-1] if not a.startswith("--KernelManager.transport")]
     assert chosen == ["notebooks", "--template=reveal"]

@@ -97,7 +97,7 @@ def kernel_memory_mb(server_pid: int) -> list[float]:
             status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue
-        if "ipykernel" in cmd:
+        if "ipykernel" in cmd or "mootcourt.kernel" in cmd:
             rss = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
             sizes.append(int(rss.split()[1]) / 1024)
     return sizes

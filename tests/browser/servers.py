@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -30,6 +31,8 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 ARTIFACTS = REPO / "test-artifacts"
 VOILA_READY = "/voila/static/voila.js"
+KERNEL_COMMAND = re.compile(rb"ipykernel|mootcourt\.kernel")
+"""a kernel's command line: ipykernel's own, or the kit's (`mootcourt.kernel`)"""
 
 # Flags from shared/recipes/browser.md: without the background-networking ones Chromium floods
 # the closed network with connections.
@@ -195,7 +198,7 @@ def kernel_processes(pid: int) -> list[int]:
         child = todo.pop()
         todo += children.get(child, [])
         with contextlib.suppress(OSError):
-            if b"ipykernel" in Path(f"/proc/{child}/cmdline").read_bytes():
+            if KERNEL_COMMAND.search(Path(f"/proc/{child}/cmdline").read_bytes()):
                 found.append(child)
     return found
 

@@ -43,20 +43,22 @@ BUILDS_A_WIDGET = ("Explorer(", "MootCourt(", "Quiz(", "Presenter(")
 def index_template() -> str:
     """`index.html.j2`: the `lab` page's head without the CDN links, plus the watchdog.
 
-    Where a code cell of the notebook builds one of the kit's widgets, the page is watched
-    from its first byte (`mcWatchdogAlways`), not only once a widget output has arrived: a cell
-    whose output is lost on the way (docs/upstream/iopub-tail-loss.md) leaves no trace in the
-    page for the watchdog to find. Only the boolean reaches the page, never the source."""
+    Where code cells of the notebook build the kit's widgets, the page is watched from its
+    first byte (`mcWatchdogAlways`), not only once a widget output has arrived, and expects one
+    widget per such cell (`mcWatchdogExpects`): a cell whose output is lost on the way
+    (docs/upstream/iopub-tail-loss.md) leaves no trace in the page, and a quiz that did arrive
+    must not hide an explorer that did not. Only the count reaches the page, never the source."""
     head = "{{ super()" + "".join(f" | replace('{link}', '')" for link in CDN_LINKS)
     watchdog = watchdog_html(only_if_widgets=True)
     names = ", ".join(f"'{name}'" for name in BUILDS_A_WIDGET)
     expects = (
-        "{%- set mc = namespace(widgets=false) -%}\n"
+        "{%- set mc = namespace(widgets=0) -%}\n"
         "{%- for cell in nb.cells if cell.cell_type == 'code' -%}\n"
-        f"{{%- for name in [{names}] if name in cell.source -%}}"
-        "{%- set mc.widgets = true -%}{%- endfor -%}\n"
+        f"{{%- if [{names}] | select('in', cell.source) | list -%}}"
+        "{%- set mc.widgets = mc.widgets + 1 -%}{%- endif -%}\n"
         "{%- endfor -%}\n"
-        "{%- if mc.widgets %}<script>window.mcWatchdogAlways = true;</script>{% endif %}\n"
+        "{%- if mc.widgets %}<script>window.mcWatchdogAlways = true; "
+        "window.mcWatchdogExpects = {{ mc.widgets }};</script>{% endif %}\n"
     )
     return (
         f"{{%- extends '{BASE}/index.html.j2' -%}}\n"

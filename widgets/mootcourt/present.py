@@ -56,8 +56,8 @@ CELL_TIMEOUT_SECONDS = 120
 IOPUB_TIMEOUT_SECONDS = 30
 """how long a cell's output may lag behind its end (nbclient's default, 4 s, drops the
 dashboard itself when a class arrives at once and the machine is busy). Not longer: the soak's
-trace shows late outputs arrive within a few seconds, while a cell whose last IOPub messages
-are lost (docs/upstream/iopub-tail-loss.md) waits the whole time for nothing"""
+trace shows late outputs arrive within a few seconds; a cell whose last IOPub messages were
+dropped (docs/upstream/iopub-tail-loss.md, fixed by `mootcourt.kernel`) waited for nothing"""
 
 ENV_CASE = "MOOTCOURT_CASE"
 ENV_LANG = "MOOTCOURT_LANG"

@@ -5,8 +5,8 @@
 is `python -m voila` with four differences: the page template (`mootcourt.page_template`:
 Voila's `lab` page with nothing fetched from a CDN and the watchdog in every page that holds a
 widget; `--template` chooses another), the widget manager's longer wait for the widgets' state
-(`mootcourt.control_comm`: on a busy machine its 4 s left explorer pages empty), and the two
-below.
+(`mootcourt.control_comm`: on a busy machine its 4 s left explorer pages empty), kernels whose
+outputs are never dropped (`mootcourt.kernel`), and the two below.
 
 **The workaround (always on).** Voila applies the executor's cell timeout
 (`VoilaExecutor.timeout`) to every cell of a preheated kernel, including the cell that waits
@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from . import control_comm, page_template
+from . import control_comm, kernel, page_template
 from .trace import ENV_TRACE, Tracer
 
 ENV_CLASS_SIZE = "MOOTCOURT_CLASS_SIZE"
@@ -312,6 +312,9 @@ def main(argv: list[str] | None = None) -> None:
     folder = os.environ.get(ENV_TRACE)
     if folder:
         install_server_trace(Tracer(folder, "server"))
+    kernels = str(kernel.install_spec())  # the kernel whose outputs are never dropped
+    paths = os.environ.get("JUPYTER_PATH", "")
+    os.environ["JUPYTER_PATH"] = kernels + (os.pathsep + paths if paths else "")
     if not any(a.startswith(("--template", "--VoilaConfiguration.template")) for a in argv):
         data = str(page_template.install())
         paths = os.environ.get("JUPYTER_PATH", "")
