@@ -36,7 +36,11 @@ from mootcourt.analysis.compile import clear_caches, compile_level, space_of
 
 from .bench_engine import timings
 
-CASES = ("liu-v-platform-2024", "pang-v-qunar-2017")
+CASES = (
+    "liu-v-platform-2024",
+    "pang-v-qunar-2017",
+    "guo-v-hangzhou-wildlife-world-2021",
+)
 RECORD = "liu-v-platform-2024"
 
 

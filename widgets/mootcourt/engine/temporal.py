@@ -149,7 +149,22 @@ def in_force(ctx: Context, ids: tuple[str, ...]) -> tuple[str, ...]:
     """The ids of `ids` in force on the dates they judge, in order (once per run of a level:
     the steps cite the same slots again and again)."""
     ids = tuple(ids)
-    return ctx.remembered(
-        ("in_force", ids),
-        lambda: tuple(i for i in ids if in_force_during(ctx, i, judged_window(ctx, i))),
-    )
+    return ctx.remembered(("in_force", ids), lambda: _in_force_now(ctx, ids))
+
+
+def _in_force_now(ctx: Context, ids: tuple[str, ...]) -> tuple[str, ...]:
+    """`in_force` worked out: each window read once (the facts' window reads the timeline's
+    toggles, recorded for the step whichever id asked first)."""
+    case = ctx.case
+    facts: Interval | None = None
+    found = []
+    for i in ids:
+        if _procedural(case, i):
+            window = decided_window(ctx)
+        else:
+            if facts is None:
+                facts = facts_window(ctx)
+            window = facts
+        if _in_force_during(case, i, window.start, window.end):
+            found.append(i)
+    return tuple(found)

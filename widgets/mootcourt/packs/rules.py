@@ -414,29 +414,71 @@ def text_keys(rules: Mapping[str, Iterable[Rule]]) -> set[str]:
 # --- evaluating -------------------------------------------------------------------------------
 
 
+Test = Callable[[Context, str], bool]
+"""a condition compiled: (the level's accessor, a defendant) -> does it hold"""
+
+
 def holds(condition: Condition, ctx: Context, defendant: str) -> bool:
-    """Does `condition` hold at this level, for this defendant? Every read goes through `ctx`."""
+    """Does `condition` hold at this level, for this defendant? Every read goes through `ctx`
+    (the condition is compiled once, on first use, to the closures `compiled` builds)."""
+    return compiled(condition)(ctx, defendant)
+
+
+_COMPILED: dict[int, tuple[Condition, Test]] = {}
+"""id of a parsed condition -> (the condition, kept alive so its id stays its own; its test)"""
+
+
+def compiled(condition: Condition) -> Test:
+    """The condition as one closure per node, built once: the tree is walked when the pack
+    (or a case's claim grounds) is read, never per evaluation. The closures make exactly the
+    reads a walk of the tree makes, in the same order (`all`/`any` stop at the first part
+    that decides), so the trace and the analysis see the same reads."""
+    found = _COMPILED.get(id(condition))
+    if found is not None and found[0] is condition:
+        return found[1]
+    test = _compile(condition)
+    _COMPILED[id(condition)] = (condition, test)
+    return test
+
+
+def _compile(condition: Condition) -> Test:
     match condition:
         case On(toggle):
-            return toggle in ctx.case.toggles and ctx.on(toggle)
+            return lambda ctx, defendant: toggle in ctx.case.toggles and ctx.on(toggle)
         case FactShown(fact):
-            return bool(ctx.evidence_in(fact, defendant=defendant))
+            return lambda ctx, defendant: bool(ctx.evidence_in(fact, defendant=defendant))
         case Not(inner):
-            return not holds(inner, ctx, defendant)
+            test = _compile(inner)
+            return lambda ctx, defendant: not test(ctx, defendant)
         case All(parts):
-            return all(holds(p, ctx, defendant) for p in parts)
+            tests = tuple(_compile(p) for p in parts)
+
+            def every(ctx: Context, defendant: str) -> bool:
+                return all(test(ctx, defendant) for test in tests)
+
+            return every
         case Any_(parts):
-            return any(holds(p, ctx, defendant) for p in parts)
+            tests = tuple(_compile(p) for p in parts)
+
+            def some(ctx: Context, defendant: str) -> bool:
+                return any(test(ctx, defendant) for test in tests)
+
+            return some
         case ParamIs(param, values):
-            return ctx.param(param) in values
+            return lambda ctx, defendant: ctx.param(param) in values
         case IssueIs(issue, result):
-            return earlier_result(ctx, issue, defendant) is result
+            return lambda ctx, defendant: earlier_result(ctx, issue, defendant) is result
         case PartyHas(party, attribute):
-            who = {"defendant": defendant, "plaintiff": ctx.case.plaintiff}.get(party, party)
-            found = ctx.case.parties.get(who)
-            return found is not None and attribute in found.attributes
+
+            def has(ctx: Context, defendant: str) -> bool:
+                case = ctx.case
+                who = {"defendant": defendant, "plaintiff": case.plaintiff}.get(party, party)
+                found = case.parties.get(who)
+                return found is not None and attribute in found.attributes
+
+            return has
         case DateIs(name, before, day):
-            return _date_holds(ctx, name, before, day)
+            return lambda ctx, defendant: _date_holds(ctx, name, before, day)
     raise TypeError(f"not a condition: {condition!r}")
 
 
@@ -464,17 +506,19 @@ def _date_holds(ctx: Context, name: str, before: bool, day: dt.date) -> bool:
 def compile_issue(issue: str, rules: Sequence[Rule], burden_on: str, standard: str) -> IssueTest:
     """The issue test a list of rules stands for: the first rule that holds decides."""
 
+    whens = tuple((None if r.when is None else compiled(r.when), r) for r in rules)
+
     def test(ctx: Context, defendant: str) -> Finding:
         case = ctx.case
-        for rule in rules:
-            if rule.when is None or holds(rule.when, ctx, defendant):
+        for rank, (when, rule) in enumerate(whens):
+            if when is None or when(ctx, defendant):
                 side = rule.burden_on or burden_on
                 if side not in ("plaintiff", "defendant"):  # a parameter names the side
                     side = ctx.param(side)
-                cited: list[str] = []
-                for ref in rule.rules:
-                    ids = _slot(ctx, ref[0]) if isinstance(ref, tuple) else in_force(ctx, (ref,))
-                    cited += [i for i in ids if i not in cited]
+                # the same for every defendant at this level: worked out once per run
+                cited = ctx.remembered(
+                    ("cited", issue, rank), lambda rule=rule: _cited(ctx, rule.rules)
+                )
                 shown = [t for t in rule.evidence if t in case.toggles and ctx.on(t)]
                 found = grant(ctx, defendant, holds) if rule.grant else Granted()
                 result = rule.result
@@ -503,6 +547,15 @@ def compile_issue(issue: str, rules: Sequence[Rule], burden_on: str, standard: s
     test.__name__ = f"rules_{issue}"
     test.__qualname__ = test.__name__
     return test
+
+
+def _cited(ctx: Context, refs: Sequence[str | tuple[str]]) -> tuple[str, ...]:
+    """A rule's statute ids and slots, as the ids in force on the dates the step judges."""
+    cited: list[str] = []
+    for ref in refs:
+        ids = _slot(ctx, ref[0]) if isinstance(ref, tuple) else in_force(ctx, (ref,))
+        cited += [i for i in ids if i not in cited]
+    return tuple(cited)
 
 
 def _slot(ctx: Context, slot: str) -> tuple[str, ...]:

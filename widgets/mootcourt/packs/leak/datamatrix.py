@@ -26,12 +26,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from ...casefile import FieldRule
+from ...casefile import Evidence, FieldRule
 from ...engine.context import Context
 from ...engine.rules import rules_for
 from ...engine.temporal import in_force
+
+if TYPE_CHECKING:
+    from ...case import Case
 
 HELD = "held"
 POSSIBLY = "possibly"
@@ -79,11 +84,10 @@ def stand_ins(ctx: Context, toggle_id: str) -> list[str]:
     of its content (`withheld_document: content_accepted`), count as that document. A refusal
     whose preconditions failed (`preconditions`: e.g. no timely written application by the
     party bearing the burden, so no order) has no such effect."""
-    found = [
-        e.id
-        for e in ctx.case.file.evidence
-        if e.stands_for == toggle_id and ctx.on(e.id) and ctx.all_on(e.preconditions)
-    ]
+    refusals = _refusals(ctx.case).get(toggle_id)
+    if not refusals:
+        return []
+    found = [e.id for e in refusals if ctx.on(e.id) and ctx.all_on(e.preconditions)]
     if found and ctx.param("withheld_document") == "content_accepted":
         return found
     return []
@@ -94,11 +98,19 @@ def refusals_declined(ctx: Context) -> list[str]:
     (`withheld_document: not_accepted`): the court must still say so, and why."""
     if ctx.param("withheld_document") != "not_accepted":
         return []
-    return [
-        e.id
-        for e in ctx.case.file.evidence
-        if e.stands_for is not None and ctx.on(e.id) and ctx.all_on(e.preconditions)
-    ]
+    return [e.id for e in _refusals(ctx.case)[None] if ctx.on(e.id) and ctx.all_on(e.preconditions)]
+
+
+@lru_cache(maxsize=32)
+def _refusals(case: Case) -> Mapping[str | None, tuple[Evidence, ...]]:
+    """document id -> the refusals to produce it, and None -> every refusal, in case-file
+    order (built once per case: `shown` asks for every item that is out, on every run)."""
+    found: dict[str | None, list[Evidence]] = {None: []}
+    for e in case.file.evidence:
+        if e.stands_for is not None:
+            found.setdefault(e.stands_for, []).append(e)
+            found[None].append(e)
+    return MappingProxyType({k: tuple(v) for k, v in found.items()})
 
 
 def shown(ctx: Context, toggle_id: str) -> bool:
