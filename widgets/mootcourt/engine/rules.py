@@ -15,6 +15,7 @@ is, it cites the slot's `.earlier` alternative and speaks that law's terms.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -33,10 +34,12 @@ CORE_SLOTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 """the slots every pack has: the steps the engine itself takes (an appeal's disposition)"""
 
 
+@lru_cache(maxsize=4096)
 def rules_for(case: Case, level: str | None, slot: str) -> tuple[str, ...]:
     """The ids a step of this slot cites at one level of one case: the level's own override
     (one court may cite an article the others do not), else the case's, else the pack's.
-    `level` None asks for the case-wide ids."""
+    `level` None asks for the case-wide ids. (A case is immutable: looked up once per case,
+    level and slot; the issue tests ask on every run.)"""
     for layer in case.layers(level):
         ids = layer.rules.get(slot)
         if ids is not None:
@@ -44,6 +47,7 @@ def rules_for(case: Case, level: str | None, slot: str) -> tuple[str, ...]:
     return case.pack.rule_slots[slot]
 
 
+@lru_cache(maxsize=4096)
 def has_slot(case: Case, level: str | None, slot: str) -> bool:
     """Does this slot exist at this level: in the pack, or named by the case or the level?
     (An `.earlier` alternative exists only where someone wrote one.)"""
