@@ -9,7 +9,7 @@ import pytest
 
 from mootcourt import load_case
 from mootcourt.i18n import messages
-from mootcourt.moot import Brief, Point, check_brief, opposing_brief
+from mootcourt.moot import Brief, BriefError, Point, check_brief, opposing_brief
 from mootcourt.moot.feedback import MISCONCEPTIONS
 
 from .leak_vocabulary import ISSUES
@@ -187,3 +187,19 @@ def test_every_misconception_key_has_both_languages() -> None:
         assert messages("en").has(key) and messages("zh-CN").has(key)
     moot = {k for k in messages("en").table if k.startswith("moot.")}
     assert moot == {k for k in messages("zh-CN").table if k.startswith("moot.")}
+
+
+@pytest.mark.parametrize(
+    ("point", "field"),
+    [
+        (Point("fault", "rebutted", rules=("pipl-999",)), "points[0].rules[0]"),
+        (Point("fault", "rebutted", evidence=("no_such_item",)), "points[0].evidence[0]"),
+        (Point("no_such_issue", "rebutted"), "points[0].issue"),
+    ],
+)
+def test_a_brief_built_in_python_is_checked_before_feedback(point: Point, field: str) -> None:
+    """A brief from Python (not a file) with a bad reference gets the same clear error as a
+    file: `BriefError` naming the field, never the statute book's bare KeyError."""
+    with pytest.raises(BriefError) as raised:
+        check_brief(_platform(point))
+    assert any(p.field == field for p in raised.value.problems), raised.value.problems

@@ -26,7 +26,7 @@ from ..engine.steps import Result
 from ..engine.temporal import in_force
 from . import words
 from .bench import Question, questions
-from .brief import COURT, Brief, Point, defendant_of
+from .brief import COURT, Brief, BriefError, Point, brief_problems, defendant_of
 from .reasoning import Court, Move, carries, court, holds
 
 if TYPE_CHECKING:
@@ -123,14 +123,18 @@ class Feedback:
 
 
 def check_brief(brief: Brief, case: Case | None = None, rubric: Rubric | None = None) -> Feedback:
-    """The feedback on `brief` (its case loaded by id unless given); the brief must check
-    (a brief from `load_brief`, or one `save_brief` accepted)."""
+    """The feedback on `brief` (its case loaded by id unless given). A brief built in memory
+    is checked first, as `load_brief` checks a file: an unknown issue, statute, item or
+    court raises `BriefError` naming the field (`points[0].rules[0]`), never a bare KeyError."""
     from .files import case_of
     from .opponent import opposing_brief
     from .rubric import default_rubric, score
 
     if case is None or case.id != brief.case:
         case = case_of(brief)
+    problems = brief_problems(brief, case)
+    if problems:
+        raise BriefError(problems)
     here = court(case, brief.court)
     points = tuple(point_feedback(here, brief, i, point) for i, point in enumerate(brief.points))
     feedback = Feedback(
