@@ -98,3 +98,14 @@ def test_a_broken_rubric_gives_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(CaseError, match=r"rubric.yaml:3: criteria\[0\]\.id"):
         load_rubric(path)
+
+
+def test_the_judge_function_is_never_shadowed_by_its_module() -> None:
+    """`mootcourt.moot.judge` is the function even after the module that defines it is
+    imported by name (a submodule of the same name used to replace it on the package)."""
+    import importlib
+
+    import mootcourt.moot as moot
+
+    importlib.import_module("mootcourt.moot.judging")
+    assert callable(moot.judge) and moot.judge.__name__ == "judge"

@@ -28,7 +28,7 @@ from .files import (
     save_brief,
     student_folder,
 )
-from .judge import JudgeReport, judge
+from .judging import JudgeReport, judge
 from .opponent import opposing_brief
 from .rubric import Rubric, Score, load_rubric, score
 

@@ -33,6 +33,7 @@ from ..moot import (
     autosave_path,
     check_brief,
     default_path,
+    judge,
     load_brief,
     save_brief,
     student_folder,
@@ -278,10 +279,6 @@ class MootState(traitlets.HasTraits):
         return check_brief(brief, self.case)
 
     def _judge(self, brief: Brief) -> Any:
-        # from the module: once `mootcourt.moot.judge` (the module) is imported, the package
-        # attribute `judge` is that module, not the function (a name the two share)
-        from ..moot.judge import judge
-
         return judge(brief, self.case) if brief.points else None
 
     def _resume(self, start: Brief, path: Path | None) -> Brief:
