@@ -15,7 +15,9 @@ and issue, written before the engine ran the pack; the last test reads it row by
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 import yaml
@@ -281,3 +283,29 @@ def test_the_drafted_table_of_outcomes(guo: Case, world: dict) -> None:
         if appeal.get("ground") == "law" and form != "dismissed":
             assert "corrected on a point of law" in text  # the kit's model, so labelled
         assert ("(Our inference:" in text) == ("ground_note" in appeal)
+
+
+def test_each_issue_test_runs_once_per_court_and_later_steps_keep_its_reads(
+    guo: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule that reads an earlier issue's result (`{issue: contract, is: established}`)
+    gets it as the engine settled it, with the reads it rested on: the earlier test is not run
+    again (it was, once per rule that asked: a quarter of Guo's evaluation)."""
+    calls: Counter[tuple[str, str, str]] = Counter()
+
+    def counted(issue: str, test):  # an issue test, wrapped
+        def run(ctx, defendant):
+            calls[(ctx.level, issue, defendant)] += 1
+            return test(ctx, defendant)
+
+        return run
+
+    tests = {issue: counted(issue, test) for issue, test in guo.pack.tests.items()}
+    monkeypatch.setattr(guo.pack, "tests", MappingProxyType(tests))
+    judgment = evaluate(guo, guo.record_world())
+    assert len(calls) == len(guo.levels) * len(guo.pack.issues) * len(guo.defendants)
+    assert set(calls.values()) == {1}, {k: n for k, n in calls.items() if n > 1}
+    for level in judgment.levels:
+        contract = next(s for s in level.steps if s.issue == "contract")
+        remedy = next(s for s in level.steps if s.issue == "remedy")
+        assert contract.reads and contract.reads <= remedy.reads

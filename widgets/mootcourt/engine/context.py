@@ -89,6 +89,15 @@ class Context:
         self._memo[key] = (value, frozenset(inner), frozenset(inner_doctrine))
         return value
 
+    def settle(
+        self, key: Hashable, value: object, reads: frozenset[str], doctrine_reads: frozenset[str]
+    ) -> None:
+        """Remember a value already computed in this run, with the reads it rested on, as
+        `remembered` would have: the engine settles each issue's result once it has run the
+        test (`issue_key`), so a later rule that asks for it gets it, and its reads, without
+        running the test again."""
+        self._memo.setdefault(key, (value, reads, doctrine_reads))
+
     def on(self, toggle_id: str) -> bool:
         """Is this item of evidence in, or this party present, in the world, and (for
         evidence) was it before this court?"""
@@ -156,6 +165,13 @@ class Context:
             if self.on(e.id):
                 found.append(e)
         return found
+
+
+def issue_key(issue: str, defendant: str) -> tuple[str, str, str]:
+    """The key under which an issue's result for one defendant is remembered within a run
+    of a level (`Context.settle` by the engine, `Context.remembered` by a rule that reads an
+    earlier issue's result)."""
+    return ("issue", issue, defendant)
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import WorldError
-from .context import Context
+from .context import Context, issue_key
 from .counting import ran_judgment, ran_level
 from .judgment import DefendantJudgment, Judgment, LevelJudgment
 from .steps import AssumptionIndex, IssueTest, Result, Step
@@ -95,6 +95,9 @@ def _level(
             unreported = reported is not None and issue not in reported
             messages = _as_ours(case, found.messages) if unreported else tuple(found.messages)
             reads = frozenset(ctx.reads)
+            doctrine_reads = frozenset(ctx.doctrine_reads)
+            # a later rule that reads this result gets it as taken here, with these reads
+            ctx.settle(issue_key(issue, defendant), found.result, reads, doctrine_reads)
             evidence = tuple(dict.fromkeys(found.evidence))
             steps.append(
                 Step(
@@ -108,7 +111,7 @@ def _level(
                     messages,
                     level=level_id,
                     reads=reads,
-                    doctrine_reads=frozenset(ctx.doctrine_reads),
+                    doctrine_reads=doctrine_reads,
                     basis="inferred"
                     if unreported or found.basis == "inferred"
                     else case.record_basis,

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..engine.context import Context
+from ..engine.context import Context, issue_key
 from ..engine.rules import has_slot, rules_for
 from ..engine.steps import Finding, IssueTest, Result
 from ..engine.temporal import dates, in_force
@@ -483,10 +483,11 @@ def _compile(condition: Condition) -> Test:
 
 
 def earlier_result(ctx: Context, issue: str, defendant: str) -> Result:
-    """An earlier issue's result for this defendant at this level: its test run again through
-    the same accessor, once per run (so this step records what that result rested on)."""
+    """An earlier issue's result for this defendant at this level, with the reads it rested on
+    (so this step records them too): as the engine settled it when it took that step, else
+    its test run through the same accessor, once per run."""
     test = ctx.case.pack.tests[issue]
-    return ctx.remembered(("issue", issue, defendant), lambda: test(ctx, defendant).result)
+    return ctx.remembered(issue_key(issue, defendant), lambda: test(ctx, defendant).result)
 
 
 def _date_holds(ctx: Context, name: str, before: bool, day: dt.date) -> bool:
