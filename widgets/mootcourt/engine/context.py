@@ -74,8 +74,10 @@ class Context:
         found = self._memo.get(key)
         if found is not None:
             value, reads, doctrine_reads = found
-            self.reads.update(reads)
-            self.doctrine_reads.update(doctrine_reads)
+            if reads:
+                self.reads.update(reads)
+            if doctrine_reads:
+                self.doctrine_reads.update(doctrine_reads)
             return value  # type: ignore[return-value]
         outer, outer_doctrine = self.reads, self.doctrine_reads
         self.reads, self.doctrine_reads = set(), set()

@@ -66,6 +66,7 @@ def _level(
     reported = case.levels[level_id].reported_issues
     assumptions = AssumptionIndex.of(case)
     independent = case.pack.walk == "independent"  # every issue decided, none stops the walk
+    record_basis = case.record_basis
     for defendant in case.defendants:
         steps: list[Step] = []
         granted: tuple[str, ...] = ()
@@ -99,29 +100,28 @@ def _level(
             # a later rule that reads this result gets it as taken here, with these reads
             ctx.settle(issue_key(issue, defendant), found.result, reads, doctrine_reads)
             evidence = tuple(dict.fromkeys(found.evidence))
+            reached = found.result is not Result.NOT_REACHED
             steps.append(
-                Step(
+                Step(  # positional, in the order of Step's fields: one step per issue and run
                     issue,
                     defendant,
                     found.result,
                     found.burden_on,
-                    found.standard if found.result is not Result.NOT_REACHED else None,
+                    found.standard if reached else None,
                     tuple(dict.fromkeys(found.rules)),
                     evidence,
                     messages,
-                    level=level_id,
-                    reads=reads,
-                    doctrine_reads=doctrine_reads,
-                    basis="inferred"
-                    if unreported or found.basis == "inferred"
-                    else case.record_basis,
-                    see_also=tuple(
-                        r for r in dict.fromkeys(found.see_also) if r not in found.rules
-                    ),
-                    assumptions=()
-                    if found.result is Result.NOT_REACHED
-                    else assumptions.resting(level_id, defendant, reads, evidence, messages),
-                    case=case,
+                    level_id,
+                    reads,
+                    doctrine_reads,
+                    "inferred" if unreported or found.basis == "inferred" else record_basis,
+                    tuple(r for r in dict.fromkeys(found.see_also) if r not in found.rules)
+                    if found.see_also
+                    else (),
+                    assumptions.resting(level_id, defendant, reads, evidence, messages)
+                    if reached
+                    else (),
+                    case,
                 )
             )
             carry_on = found.result.carries_on or independent

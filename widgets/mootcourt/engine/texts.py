@@ -82,9 +82,29 @@ class Message:
 def msg(key: str, **params: Param | Iterable[str]) -> Message:
     """Build a message; plain tuples or lists of ids become `Ids`."""
     for name, value in params.items():  # `params` is this call's own dict: fix it in place
-        if value.__class__ not in _PARAM_CLASSES and not isinstance(value, _PARAM_TYPES):
-            params[name] = Ids(tuple(value), name == "evidence")  # type: ignore[arg-type]
+        cls = value.__class__
+        if (
+            cls is list
+            or cls is tuple
+            or (cls not in _PARAM_CLASSES and not isinstance(value, _PARAM_TYPES))
+        ):
+            ids = (tuple(value), name == "evidence")  # type: ignore[arg-type]
+            params[name] = _IDS.get(ids) or _ids(*ids)  # type: ignore[assignment]
     return Message(key, params)  # type: ignore[arg-type]
+
+
+_IDS: dict[tuple[tuple[str, ...], bool], Ids] = {}
+_IDS_KEPT = 4096
+
+
+def _ids(ids: tuple[str, ...], items: bool) -> Ids:
+    """A new `Ids`, kept in `_IDS`: one per list of ids (it is immutable, so messages may
+    share it; most name the same defendant or plaintiff, run after run). The memo is dropped
+    when it grows past `_IDS_KEPT` (the analysis runs a level thousands of times)."""
+    if len(_IDS) >= _IDS_KEPT:
+        _IDS.clear()
+    found = _IDS[(ids, items)] = Ids(ids, items)
+    return found
 
 
 _PARAM_TYPES = (str, Ids, Term, Terms, Cite, Money, dt.date)

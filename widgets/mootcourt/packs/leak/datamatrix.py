@@ -84,7 +84,7 @@ def stand_ins(ctx: Context, toggle_id: str) -> list[str]:
     of its content (`withheld_document: content_accepted`), count as that document. A refusal
     whose preconditions failed (`preconditions`: e.g. no timely written application by the
     party bearing the burden, so no order) has no such effect."""
-    refusals = _refusals(ctx.case).get(toggle_id)
+    refusals = refusals_in(ctx.case).get(toggle_id)
     if not refusals:
         return []
     found = [e.id for e in refusals if ctx.on(e.id) and ctx.all_on(e.preconditions)]
@@ -98,11 +98,13 @@ def refusals_declined(ctx: Context) -> list[str]:
     (`withheld_document: not_accepted`): the court must still say so, and why."""
     if ctx.param("withheld_document") != "not_accepted":
         return []
-    return [e.id for e in _refusals(ctx.case)[None] if ctx.on(e.id) and ctx.all_on(e.preconditions)]
+    return [
+        e.id for e in refusals_in(ctx.case)[None] if ctx.on(e.id) and ctx.all_on(e.preconditions)
+    ]
 
 
 @lru_cache(maxsize=32)
-def _refusals(case: Case) -> Mapping[str | None, tuple[Evidence, ...]]:
+def refusals_in(case: Case) -> Mapping[str | None, tuple[Evidence, ...]]:
     """document id -> the refusals to produce it, and None -> every refusal, in case-file
     order (built once per case: `shown` asks for every item that is out, on every run)."""
     found: dict[str | None, list[Evidence]] = {None: []}
@@ -113,12 +115,26 @@ def _refusals(case: Case) -> Mapping[str | None, tuple[Evidence, ...]]:
     return MappingProxyType({k: tuple(v) for k, v in found.items()})
 
 
+@lru_cache(maxsize=32)
+def hypotheses_in(case: Case) -> tuple[Evidence, ...]:
+    """The procedural hypotheses (items that `confine` others to some courts), in case-file
+    order (once per case: every attribution step asks)."""
+    return tuple(e for e in case.file.evidence if e.confines is not None)
+
+
 def shown(ctx: Context, toggle_id: str) -> bool:
     """Is this item in, or does a refusal to produce it count as if it were?"""
     return ctx.on(toggle_id) or bool(stand_ins(ctx, toggle_id))
 
 
 def _detail(ctx: Context, party_id: str) -> tuple[dict[str, str], dict[str, bool]]:
+    """A party's holdings and which rest on an assumption: worked out once per run of a
+    level (every defendant's steps ask), and handed out as copies the caller may change."""
+    states, assumed = ctx.remembered(("holdings", party_id), lambda: _detail_now(ctx, party_id))
+    return dict(states), dict(assumed)
+
+
+def _detail_now(ctx: Context, party_id: str) -> tuple[dict[str, str], dict[str, bool]]:
     party = ctx.case.parties[party_id]
     assumed = dict.fromkeys(ctx.case.field_ids, False)
     if not all(shown(ctx, t) for t in party.holds.known_through):
@@ -140,7 +156,11 @@ def assumed_holdings(ctx: Context, party_id: str) -> tuple[str, ...]:
 
 
 def leaked_fields(ctx: Context) -> tuple[str, ...]:
-    """The fields the outsiders knew, in the case's field order."""
+    """The fields the outsiders knew, in the case's field order (once per run of a level)."""
+    return ctx.remembered("leaked_fields", lambda: _leaked_fields(ctx))
+
+
+def _leaked_fields(ctx: Context) -> tuple[str, ...]:
     states = dict.fromkeys(ctx.case.field_ids, ABSENT)
     _apply(ctx, ctx.case.file.leak.fields, states)
     return tuple(f for f in ctx.case.field_ids if states[f] != ABSENT)

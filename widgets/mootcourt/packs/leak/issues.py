@@ -33,10 +33,12 @@ from .datamatrix import (
     assumed_holdings,
     data_flow,
     holdings,
+    hypotheses_in,
     joint_processing_applies,
     leaked_fields,
     possible_sources,
     refusals_declined,
+    refusals_in,
     shown,
 )
 from .liability import jointly_liable
@@ -54,7 +56,12 @@ def _slot(ctx: Context, slot: str) -> tuple[str, ...]:
 
 def _rules(ctx: Context, slot: str) -> tuple[str, ...]:
     """The ids a step of this slot cites: those in force on the dates it judges; where none
-    is (facts before the law the slot names), the slot's `.earlier` alternative."""
+    is (facts before the law the slot names), the slot's `.earlier` alternative (worked out
+    once per run of a level: every defendant's steps ask again)."""
+    return ctx.remembered(("rules", slot), lambda: _rules_now(ctx, slot))
+
+
+def _rules_now(ctx: Context, slot: str) -> tuple[str, ...]:
     ids = _slot(ctx, slot)
     earlier = f"{slot}.earlier"
     if not ids and has_slot(ctx.case, ctx.level, earlier):
@@ -170,7 +177,8 @@ def leak(ctx: Context, defendant: str) -> Finding:
             [msg("leak.no_leak", plaintiff=[case.plaintiff])],
         )
     harm = ctx.evidence_in("harm", defendant=defendant)
-    evidence = _ids(shown) + [e.id for e in harm if e not in shown]
+    shown_ids = _ids(shown)
+    evidence = shown_ids + [e.id for e in harm if e.id not in shown_ids]  # ids, not models
     if not harm:
         return Finding(
             Result.NOT_ESTABLISHED,
@@ -208,8 +216,8 @@ def _procedure(ctx: Context, reads: set[str]) -> tuple[list[Message], list[str],
     see_also: list[str] = []
     hypotheses = [
         e
-        for e in case.file.evidence
-        if e.confines is not None and ctx.on(e.id) and set(e.confines.items) & reads
+        for e in hypotheses_in(case)
+        if ctx.on(e.id) and set(e.confines.items) & reads  # type: ignore[union-attr]
     ]
     for h in hypotheses:
         items = [i for i in h.confines.items if i in reads]  # type: ignore[union-attr]
@@ -560,8 +568,8 @@ def _applications(ctx: Context) -> tuple[list[str], list[str]]:
     case = ctx.case
     applied: list[str] = []
     holders: list[str] = []
-    for refusal in case.file.evidence:
-        if refusal.stands_for is None or not refusal.preconditions:
+    for refusal in refusals_in(case)[None]:
+        if not refusal.preconditions:
             continue
         if ctx.all_on(refusal.preconditions):
             applied += [p for p in refusal.preconditions if p not in applied]
@@ -573,7 +581,9 @@ def _missing_account(ctx: Context, unknown: list[str], defendant: str) -> Messag
     """The note on a holder whose holdings no evidence shows: what the plaintiff could apply
     for (existing documents, never an account written for the case), unless it has applied."""
     missing = {t for p in unknown for t in ctx.case.parties[p].holds.known_through}
-    refusals = [e for e in ctx.case.file.evidence if e.stands_for in missing and e.preconditions]
+    refusals = [
+        e for e in refusals_in(ctx.case)[None] if e.stands_for in missing and e.preconditions
+    ]
     applied = [p for e in refusals if ctx.all_on(e.preconditions) for p in e.preconditions]
     if applied:
         return msg(
@@ -854,11 +864,7 @@ def _notes_holding_of(message: Message, party: str) -> bool:
 
 def _withheld(ctx: Context, defendant: str) -> list[str]:
     """Refusals by the defendant to produce a document the court ordered it to produce."""
-    return [
-        e.id
-        for e in ctx.case.file.evidence
-        if e.stands_for is not None and defendant in e.offered_by and ctx.on(e.id)
-    ]
+    return [e.id for e in refusals_in(ctx.case)[None] if defendant in e.offered_by and ctx.on(e.id)]
 
 
 def _presumption(ctx: Context, defendant: str, statute: str, *, allocated: bool = False) -> Finding:
