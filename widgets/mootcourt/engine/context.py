@@ -192,11 +192,17 @@ def _always_before(case: Case, level: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
+def procedural_hypotheses(case: Case) -> tuple[Evidence, ...]:
+    """The items that confine others to some courts (`confines`), in case-file order (once
+    per case: the accessor and a pack's attribution step ask on every run)."""
+    return tuple(e for e in case.file.evidence if e.confines is not None)
+
+
+@lru_cache(maxsize=32)
 def _confining(case: Case) -> dict[str, tuple[Evidence, ...]]:
     """item id -> the procedural hypotheses that confine it to some courts."""
     found: dict[str, list[Evidence]] = {}
-    for e in case.file.evidence:
-        if e.confines is not None:
-            for item in e.confines.items:
-                found.setdefault(item, []).append(e)
+    for e in procedural_hypotheses(case):
+        for item in e.confines.items:  # type: ignore[union-attr]
+            found.setdefault(item, []).append(e)
     return {k: tuple(v) for k, v in found.items()}

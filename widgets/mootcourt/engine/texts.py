@@ -88,8 +88,7 @@ def msg(key: str, **params: Param | Iterable[str]) -> Message:
             or cls is tuple
             or (cls not in _PARAM_CLASSES and not isinstance(value, _PARAM_TYPES))
         ):
-            ids = (tuple(value), name == "evidence")  # type: ignore[arg-type]
-            params[name] = _IDS.get(ids) or _ids(*ids)  # type: ignore[assignment]
+            params[name] = _ids(tuple(value), name == "evidence")  # type: ignore[arg-type]
     return Message(key, params)  # type: ignore[arg-type]
 
 
@@ -98,12 +97,15 @@ _IDS_KEPT = 4096
 
 
 def _ids(ids: tuple[str, ...], items: bool) -> Ids:
-    """A new `Ids`, kept in `_IDS`: one per list of ids (it is immutable, so messages may
-    share it; most name the same defendant or plaintiff, run after run). The memo is dropped
-    when it grows past `_IDS_KEPT` (the analysis runs a level thousands of times)."""
-    if len(_IDS) >= _IDS_KEPT:
-        _IDS.clear()
-    found = _IDS[(ids, items)] = Ids(ids, items)
+    """One `Ids` per list of ids, kept in `_IDS` (it is immutable, so messages may share it;
+    most name the same defendant or plaintiff, run after run). The memo is dropped when it
+    grows past `_IDS_KEPT` (the analysis runs a level thousands of times)."""
+    key = (ids, items)
+    found = _IDS.get(key)
+    if found is None:
+        if len(_IDS) >= _IDS_KEPT:
+            _IDS.clear()
+        found = _IDS[key] = Ids(ids, items)
     return found
 
 

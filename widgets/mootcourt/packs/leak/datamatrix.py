@@ -115,13 +115,6 @@ def refusals_in(case: Case) -> Mapping[str | None, tuple[Evidence, ...]]:
     return MappingProxyType({k: tuple(v) for k, v in found.items()})
 
 
-@lru_cache(maxsize=32)
-def hypotheses_in(case: Case) -> tuple[Evidence, ...]:
-    """The procedural hypotheses (items that `confine` others to some courts), in case-file
-    order (once per case: every attribution step asks)."""
-    return tuple(e for e in case.file.evidence if e.confines is not None)
-
-
 def shown(ctx: Context, toggle_id: str) -> bool:
     """Is this item in, or does a refusal to produce it count as if it were?"""
     return ctx.on(toggle_id) or bool(stand_ins(ctx, toggle_id))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ...casefile import Claim, Evidence, Interval
 from ...doctrine import RECORD_BASES
-from ...engine.context import Context
+from ...engine.context import Context, procedural_hypotheses
 from ...engine.rules import has_slot, rules_for
 from ...engine.steps import Finding, Result
 from ...engine.temporal import dates, decided_window, facts_window, in_force
@@ -33,7 +33,6 @@ from .datamatrix import (
     assumed_holdings,
     data_flow,
     holdings,
-    hypotheses_in,
     joint_processing_applies,
     leaked_fields,
     possible_sources,
@@ -216,7 +215,7 @@ def _procedure(ctx: Context, reads: set[str]) -> tuple[list[Message], list[str],
     see_also: list[str] = []
     hypotheses = [
         e
-        for e in hypotheses_in(case)
+        for e in procedural_hypotheses(case)
         if ctx.on(e.id) and set(e.confines.items) & reads  # type: ignore[union-attr]
     ]
     for h in hypotheses:
